@@ -1,0 +1,38 @@
+package dev.openagg.connector;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a connector knows about the step it is asked to run.
+ *
+ * @param jobGuid     the job, stable across all its steps
+ * @param kind        what the job is for
+ * @param userGuid    the member's user
+ * @param memberGuid  the member
+ * @param credentials the member's credentials by {@code field_name} (for example {@code LOGIN}, {@code PASSWORD})
+ * @param state       what the connector's previous step of this job returned, or {@code null} on the first step
+ * @param now         the engine's clock at the start of the step
+ */
+public record JobContext(
+        String jobGuid,
+        JobKind kind,
+        String userGuid,
+        String memberGuid,
+        Map<String, String> credentials,
+        String state,
+        Instant now) {
+
+    public JobContext {
+        credentials = Map.copyOf(credentials);
+    }
+
+    public String credential(String fieldName) {
+        return credentials.get(fieldName);
+    }
+
+    @Override
+    public String toString() {
+        return "JobContext[job=" + jobGuid + ", kind=" + kind + ", member=" + memberGuid + "]";
+    }
+}
