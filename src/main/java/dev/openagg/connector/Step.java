@@ -34,6 +34,6 @@ public sealed interface Step {
     }
 
     /** The institution is slow: the member shows DELAYED and {@link Connector#start} is called again after the wait. */
-    record Delayed(Duration wait, String state) implements Step {
+    record Delayed(Duration after, String state) implements Step {
     }
 }

@@ -1,0 +1,82 @@
+package dev.openagg;
+
+import dev.openagg.api.Http;
+import dev.openagg.client.BasicAuth;
+import dev.openagg.client.ClientStore;
+import dev.openagg.client.FirstClient;
+import dev.openagg.db.Database;
+import dev.openagg.institution.InstitutionRoutes;
+import dev.openagg.institution.Institutions;
+import dev.openagg.job.JobEngine;
+import dev.openagg.job.JobRoutes;
+import dev.openagg.job.JobScheduler;
+import dev.openagg.member.MemberRoutes;
+import dev.openagg.member.MemberStore;
+import dev.openagg.user.UserRoutes;
+import dev.openagg.user.UserStore;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds the whole server by hand, top to bottom, and starts it. */
+public final class App implements AutoCloseable {
+    private final Database database;
+    private final JobScheduler scheduler;
+    private final Javalin web;
+    private final FirstClient.Created generatedClient;
+
+    private App(Database database, JobScheduler scheduler, Javalin web, FirstClient.Created generatedClient) {
+        this.database = database;
+        this.scheduler = scheduler;
+        this.web = web;
+        this.generatedClient = generatedClient;
+    }
+
+    public static App start(Config config, Clock clock) {
+        Database database = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(),
+                config.databasePoolSize());
+        ClientStore clients = new ClientStore(database.jdbi(), clock);
+        FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
+
+        Institutions institutions = Institutions.discover();
+        UserStore users = new UserStore(database.jdbi(), clock);
+        MemberStore members = new MemberStore(database.jdbi());
+        JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
+                config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()));
+        JobEngine engine = new JobEngine(members, institutions, List.of(), scheduler, clock, config.challengeLifetime());
+        scheduler.start(engine);
+
+        Javalin web = Http.create(new BasicAuth(clients), List.of("/health"), List.of(
+                new HealthRoutes(database),
+                new UserRoutes(users),
+                new InstitutionRoutes(institutions),
+                new MemberRoutes(users, members, institutions, engine, clock),
+                new JobRoutes(members, institutions, engine)), cfg -> { });
+        try {
+            web.start(config.port());
+        } catch (RuntimeException e) {
+            scheduler.close();
+            database.close();
+            throw e;
+        }
+        return new App(database, scheduler, web, generated);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    /** The client created on this start with a generated key, if one was. */
+    public FirstClient.Created generatedClient() {
+        return generatedClient;
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        scheduler.close();
+        database.close();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.openagg.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge shared by every feature: authentication, content negotiation and the MX error body. Features add
+ * their routes through {@link Routes}; tests build the same router, so they exercise the real routes.
+ */
+public final class Http {
+    private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+    private static final String CLIENT = "openagg.client";
+
+    private Http() {
+    }
+
+    /** A feature's routes. */
+    public interface Routes {
+        void register(RoutesConfig routes);
+    }
+
+    /** The server's router: {@code publicPrefixes} need no credentials (the health check, the widget pages). */
+    public static Javalin create(Authenticator authenticator, List<String> publicPrefixes, List<Routes> features,
+                                 Consumer<io.javalin.config.JavalinConfig> extra) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.defaultContentType = Wire.JSON_TYPE;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.routes.before(ctx -> {
+                if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
+                    ContentTypes.requireAcceptable(ctx);
+                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization")));
+                }
+            });
+            cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            cfg.routes.exception(Exception.class, Http::unexpected);
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
+            features.forEach(f -> f.register(cfg.routes));
+            extra.accept(cfg);
+        });
+    }
+
+    /** The API client the request authenticated as. */
+    public static String client(Context ctx) {
+        String client = ctx.attribute(CLIENT);
+        if (client == null) {
+            throw new IllegalStateException("route is not behind authentication");
+        }
+        return client;
+    }
+
+    public static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(Wire.JSON_TYPE).result(Wire.write(body));
+    }
+
+    public static void noContent(Context ctx) {
+        ctx.status(204).result("");
+    }
+
+    public static void error(Context ctx, int status, String message) {
+        json(ctx, status, new ErrorBody(new ErrorBody.Message(message)));
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (isDatabaseDown(e)) {
+            LOG.warn("database unavailable: {}", e.toString());
+            error(ctx, 503, "the database is unavailable; try again shortly");
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal error, id " + id);
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Turns the {@code Authorization} header into a client id, or throws a 401 {@link ApiError}. */
+    public interface Authenticator {
+        String authenticate(String authorizationHeader);
+    }
+
+    record ErrorBody(Message error) {
+        record Message(String message) {
+        }
+    }
+}

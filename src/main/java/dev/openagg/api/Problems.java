@@ -1,0 +1,24 @@
+package dev.openagg.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Validation failures gathered over a whole request, so one 422 names every bad field. */
+public final class Problems {
+    private final List<String> messages = new ArrayList<>();
+
+    public Problems add(String message) {
+        messages.add(message);
+        return this;
+    }
+
+    public Problems require(boolean ok, String message) {
+        return ok ? this : add(message);
+    }
+
+    public void throwIfAny() {
+        if (!messages.isEmpty()) {
+            throw ApiError.unprocessable(String.join("; ", messages));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.openagg.client;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The API clients ({@code client_id} and a hash of the {@code api_key}) that may call OpenAgg. */
+public final class ClientStore {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ClientStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_client").mapTo(Long.class).one());
+    }
+
+    /** Adds a client; false when the id is taken. */
+    public boolean add(String clientId, String apiKey) {
+        KeyHash hash = KeyHash.of(apiKey);
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO api_client (client_id, key_salt, key_hash, created_at)
+                        SELECT :id, :salt, :hash, :now WHERE NOT EXISTS (SELECT 1 FROM api_client WHERE client_id = :id)""")
+                .bind("id", clientId)
+                .bind("salt", hash.salt())
+                .bind("hash", hash.hash())
+                .bind("now", clock.instant())
+                .execute()) == 1;
+    }
+
+    Optional<KeyHash> keyOf(String clientId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT key_salt, key_hash FROM api_client WHERE client_id = :id")
+                .bind("id", clientId)
+                .map((rs, c) -> new KeyHash(rs.getString("key_salt"), rs.getString("key_hash")))
+                .findOne());
+    }
+}

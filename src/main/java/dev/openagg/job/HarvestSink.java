@@ -1,0 +1,14 @@
+package dev.openagg.job;
+
+import dev.openagg.connector.Harvest;
+import dev.openagg.connector.JobKind;
+import dev.openagg.member.Member;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Stores what a successful job brought back. Called inside the transaction that marks the member CONNECTED, so a
+ * reader sees the old data or the new data, never half of each.
+ */
+public interface HarvestSink {
+    void store(Handle h, Member member, JobKind kind, Harvest harvest);
+}

@@ -1,0 +1,90 @@
+package dev.openagg.job;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Runs job steps on db-scheduler, so a step is persisted before it runs, runs on exactly one node, and is picked
+ * up again by a live node when the one running it dies. Immediate execution keeps an idle server from adding
+ * polling delay to the interactive path.
+ */
+public final class JobScheduler implements StepQueue, AutoCloseable {
+    private static final String STEP = "job-step";
+
+    /** How the scheduler is tuned; see the README's settings. */
+    public record Settings(int threads, Duration pollingInterval, Duration heartbeat, Duration sweepEvery,
+                           Duration stalledAfter, Duration shutdownWait, String nodeName) {
+    }
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private OneTimeTask<Void> stepTask;
+    private Scheduler scheduler;
+
+    public JobScheduler(DataSource dataSource, Settings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    /** Starts running steps with the engine; until then {@link #enqueue} is not allowed. */
+    public void start(JobEngine engine) {
+        stepTask = Tasks.oneTime(STEP)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
+                .execute((instance, context) -> {
+                    StepId id = StepId.parse(instance.getId());
+                    engine.runStep(id.jobGuid(), id.step());
+                });
+        RecurringTask<Void> sweep = Tasks.recurring("job-sweep", FixedDelay.of(settings.sweepEvery()))
+                .execute((instance, context) -> {
+                    engine.expireOverdue();
+                    engine.requeueStalled(settings.stalledAfter());
+                });
+        var builder = Scheduler.create(dataSource, stepTask)
+                .startTasks(sweep)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .shutdownMaxWait(settings.shutdownWait())
+                .alwaysPersistTimestampInUTC()
+                .enableImmediateExecution();
+        if (settings.nodeName() != null) {
+            builder.schedulerName(new SchedulerName.Fixed(settings.nodeName()));
+        }
+        scheduler = builder.build();
+        scheduler.start();
+    }
+
+    @Override
+    public void enqueue(String jobGuid, int step, Instant at) {
+        scheduler.scheduleIfNotExists(stepTask.instance(new StepId(jobGuid, step).toString()), at);
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+    }
+
+    /** A step's task-instance id: {@code JOB-...#3}. */
+    record StepId(String jobGuid, int step) {
+        static StepId parse(String id) {
+            int hash = id.lastIndexOf('#');
+            return new StepId(id.substring(0, hash), Integer.parseInt(id.substring(hash + 1)));
+        }
+
+        @Override
+        public String toString() {
+            return jobGuid + "#" + step;
+        }
+    }
+}

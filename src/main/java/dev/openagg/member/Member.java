@@ -1,0 +1,23 @@
+package dev.openagg.member;
+
+import java.time.Instant;
+
+/** A user's login at an institution. Its {@link MemberStatus} is moved only by the job engine. */
+public record Member(
+        String guid,
+        String userGuid,
+        String userId,
+        String id,
+        String institutionCode,
+        String metadata,
+        boolean backgroundAggregationIsDisabled,
+        MemberStatus status,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Member withStatus(MemberStatus next) {
+        return new Member(guid, userGuid, userId, id, institutionCode, metadata, backgroundAggregationIsDisabled, next,
+                version, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.openagg.support;
+
+import dev.openagg.App;
+import dev.openagg.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The real server on a random port with its own embedded database, for full-server tests. */
+public final class TestServer implements AutoCloseable {
+    public static final String CLIENT_ID = "test-client";
+    public static final String API_KEY = "test-key-0123456789";
+
+    public final Config config;
+    public final MutableClock clock;
+    private App app;
+
+    private TestServer(Config config, MutableClock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.app = App.start(config, clock);
+    }
+
+    public static TestServer start() {
+        return start(Config.defaults(tempDir()).withPort(0).withClient(CLIENT_ID, API_KEY));
+    }
+
+    public static TestServer start(Config config) {
+        return new TestServer(config, MutableClock.ofNow());
+    }
+
+    public static TestServer start(Config config, MutableClock clock) {
+        return new TestServer(config, clock);
+    }
+
+    public static Config config() {
+        return Config.defaults(tempDir()).withPort(0).withClient(CLIENT_ID, API_KEY)
+                .withChallengeLifetime(Duration.ofMinutes(10));
+    }
+
+    public static Path tempDir() {
+        try {
+            return Files.createTempDirectory("openagg-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Api api() {
+        return new Api(port(), CLIENT_ID, API_KEY);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** Stops this server and starts another on the same database and clock, as after a restart. */
+    public void restart() {
+        app.close();
+        app = App.start(config, clock);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
