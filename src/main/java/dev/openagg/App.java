@@ -44,7 +44,7 @@ public final class App implements AutoCloseable {
         MemberStore members = new MemberStore(database.jdbi());
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
                 config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()));
+                Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()), clock);
         JobEngine engine = new JobEngine(members, institutions, List.of(), scheduler, clock, config.challengeLifetime());
         scheduler.start(engine);
 

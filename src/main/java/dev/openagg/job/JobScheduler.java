@@ -29,9 +29,13 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
     private OneTimeTask<Void> stepTask;
     private Scheduler scheduler;
 
-    public JobScheduler(DataSource dataSource, Settings settings) {
+    private final java.time.Clock clock;
+
+    /** {@code clock} is the server's clock: steps delayed by a connector come due by it, in tests too. */
+    public JobScheduler(DataSource dataSource, Settings settings, java.time.Clock clock) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Starts running steps with the engine; until then {@link #enqueue} is not allowed. */
@@ -54,6 +58,7 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .shutdownMaxWait(settings.shutdownWait())
+                .clock(clock::instant)
                 .alwaysPersistTimestampInUTC()
                 .enableImmediateExecution();
         if (settings.nodeName() != null) {

@@ -104,8 +104,8 @@ public final class MemberRoutes implements Http.Routes {
                 .orElse(List.of());
         Member changed = new Member(member.guid(), member.userGuid(), member.userId(),
                 body.has("id") ? body.string("id").orElse(null) : member.id(),
-                body.has("metadata") ? body.string("metadata").orElse(null) : member.metadata(),
                 member.institutionCode(),
+                body.has("metadata") ? body.string("metadata").orElse(null) : member.metadata(),
                 body.bool("background_aggregation_is_disabled").orElse(member.backgroundAggregationIsDisabled()),
                 member.status(), member.version(), member.createdAt(), clock.instant());
         boolean skip = body.bool("skip_aggregation").orElse(false);

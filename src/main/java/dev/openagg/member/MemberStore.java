@@ -97,8 +97,14 @@ public final class MemberStore {
         return true;
     }
 
+    /** Replaces the values of the credentials given; the member's other credentials stay as they are. */
     public void replaceCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
-        h.createUpdate("DELETE FROM member_credential WHERE member_guid = :guid").bind("guid", memberGuid).execute();
+        for (StoredCredential c : credentials) {
+            h.createUpdate("DELETE FROM member_credential WHERE member_guid = :member AND credential_guid = :guid")
+                    .bind("member", memberGuid)
+                    .bind("guid", c.guid())
+                    .execute();
+        }
         writeCredentials(h, memberGuid, credentials);
     }
 

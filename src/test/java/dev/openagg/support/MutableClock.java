@@ -15,8 +15,12 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
+    /**
+     * Now, to the millisecond: the databases keep microseconds, and a stored time rounded up past a frozen clock
+     * would never come due.
+     */
     public static MutableClock ofNow() {
-        return new MutableClock(Instant.now());
+        return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     public void advance(Duration by) {

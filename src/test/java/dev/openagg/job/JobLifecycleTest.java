@@ -1,0 +1,205 @@
+package dev.openagg.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.openagg.support.Api;
+import dev.openagg.support.Await;
+import dev.openagg.support.Flow;
+import dev.openagg.support.Reply;
+import dev.openagg.support.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Expiry, concurrency, restarts and lost steps: the engine's guarantees, seen through the API. */
+class JobLifecycleTest {
+    private TestServer server;
+    private Api api;
+    private Flow flow;
+    private Jdbi db;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        api = server.api();
+        flow = new Flow(api);
+        db = Jdbi.create(server.config.jdbcUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void an_unanswered_challenge_expires_after_its_lifetime_and_late_answers_get_409() {
+        String member = flow.member("challenge", false);
+        String challenge = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0/guid").asText();
+
+        server.clock.advance(Duration.ofMinutes(9));
+        assertThat(flow.status(member).get("connection_status").asText()).isEqualTo("CHALLENGED");
+        server.clock.advance(Duration.ofMinutes(2));
+
+        JsonNode expired = flow.status(member);
+        assertThat(expired.get("connection_status").asText()).isEqualTo("EXPIRED");
+        assertThat(expired.get("is_being_aggregated").asBoolean()).isFalse();
+        assertThat(expired.get("challenges")).isEmpty();
+        assertThat(api.get(flow.path(member, "challenges")).status()).isEqualTo(204);
+        Reply late = flow.resume(member, challenge, "correct");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.errorMessage()).contains("expired");
+        assertThat(flow.start(member, "aggregate").status()).isEqualTo(202);
+        flow.awaitStatus(member, "CHALLENGED");
+    }
+
+    @Test
+    void the_sweep_expires_challenges_nobody_reads() {
+        String member = flow.member("token", false);
+        flow.awaitStatus(member, "CHALLENGED");
+
+        server.clock.advance(Duration.ofMinutes(11));
+
+        Await.until(() -> db.withHandle(h -> h.createQuery("SELECT connection_status FROM member WHERE guid = :g")
+                .bind("g", member).mapTo(String.class).one()), "EXPIRED"::equals, Duration.ofSeconds(15), "sweep to expire");
+    }
+
+    @Test
+    void many_resumes_of_one_challenge_at_once_accept_exactly_one() throws Exception {
+        String member = flow.member("challenge", false);
+        String challenge = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0/guid").asText();
+
+        List<Reply> replies = concurrently(16, () -> flow.resume(member, challenge, "correct"));
+
+        assertThat(replies.stream().filter(r -> r.status() == 202)).hasSize(1);
+        assertThat(replies.stream().filter(r -> r.status() == 409)).hasSize(15);
+        flow.awaitStatus(member, "CONNECTED");
+        assertThat(jobSteps(member)).containsExactly(1);
+    }
+
+    @Test
+    void two_different_jobs_started_at_once_give_one_202_and_one_409() throws Exception {
+        String member = flow.member("challenge", true);
+        List<String> kinds = List.of("aggregate", "identify");
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Reply> replies = concurrently(2, () -> flow.start(member, kinds.get(next.getAndIncrement())));
+
+        assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(202, 409);
+        assertThat(jobCount(member)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_job_while_it_runs_answers_202_and_starts_nothing_new() throws Exception {
+        String member = flow.member("challenge", true);
+
+        List<Reply> replies = concurrently(8, () -> flow.start(member, "fetch_tax_documents"));
+
+        assertThat(replies).extracting(Reply::status).containsOnly(202);
+        assertThat(jobCount(member)).isEqualTo(1);
+        flow.awaitStatus(member, "CHALLENGED");
+        String job = api.get(flow.path(member, "")).json().at("/member/most_recent_job_guid").asText();
+        assertThat(flow.start(member, "fetch_tax_documents").status()).isEqualTo(202);
+        assertThat(api.get(flow.path(member, "")).json().at("/member/most_recent_job_guid").asText()).isEqualTo(job);
+        Reply other = flow.start(member, "verify");
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.errorMessage()).contains("fetch_tax_documents");
+        assertThat(jobCount(member)).isEqualTo(1);
+        assertThat(flow.status(member).get("connection_status").asText()).isEqualTo("CHALLENGED");
+    }
+
+    @Test
+    void a_challenged_job_survives_a_restart_and_resumes_on_the_new_server() {
+        String member = flow.member("options", false);
+        JsonNode first = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0");
+
+        server.restart();
+        api = server.api();
+        flow = new Flow(api, flow.userGuid);
+
+        JsonNode same = flow.status(member).at("/challenges/0");
+        assertThat(same.get("guid").asText()).isEqualTo(first.get("guid").asText());
+        flow.resume(member, first.get("guid").asText(), first.at("/options/0/value").asText());
+        JsonNode second = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0");
+        flow.resume(member, second.get("guid").asText(), "correct");
+        flow.awaitStatus(member, "CONNECTED");
+    }
+
+    @Test
+    void a_running_job_survives_a_restart_and_finishes_on_the_new_server() {
+        String member = flow.member("DELAYED", false);
+        flow.awaitStatus(member, "DELAYED");
+
+        server.restart();
+        api = server.api();
+        flow = new Flow(api, flow.userGuid);
+        assertThat(flow.status(member).get("is_being_aggregated").asBoolean()).isTrue();
+        server.clock.advance(Duration.ofSeconds(3));
+
+        flow.awaitStatus(member, "CONNECTED");
+    }
+
+    @Test
+    void a_step_lost_before_it_reached_the_scheduler_is_queued_again() {
+        String member = flow.member("challenge", false);
+        String challenge = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0/guid").asText();
+        server.close();
+        // As if the node died between committing the resume and handing its step to the scheduler.
+        db.useTransaction(h -> {
+            h.createUpdate("UPDATE job SET phase = 'RUNNING', step = step + 1, challenges = NULL,"
+                    + " answers = :answers WHERE member_guid = :m")
+                    .bind("answers", "[{\"challengeGuid\":\"" + challenge + "\",\"value\":\"correct\"}]")
+                    .bind("m", member).execute();
+            h.createUpdate("UPDATE member SET connection_status = 'RESUMED' WHERE guid = :m").bind("m", member).execute();
+        });
+        server = TestServer.start(server.config, server.clock);
+        api = server.api();
+        flow = new Flow(api, flow.userGuid);
+        assertThat(flow.status(member).get("connection_status").asText()).isEqualTo("RESUMED");
+
+        server.clock.advance(Duration.ofSeconds(31));
+
+        flow.awaitStatus(member, "CONNECTED");
+    }
+
+    private int jobCount(String member) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM job WHERE member_guid = :m")
+                .bind("m", member).mapTo(Integer.class).one());
+    }
+
+    private List<Integer> jobSteps(String member) {
+        return db.withHandle(h -> h.createQuery("SELECT step FROM job WHERE member_guid = :m")
+                .bind("m", member).mapTo(Integer.class).list());
+    }
+
+    private static List<Reply> concurrently(int threads, Callable<Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> f : futures) {
+                replies.add(f.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
