@@ -1,5 +1,7 @@
 package dev.openagg;
 
+import dev.openagg.account.AccountRoutes;
+import dev.openagg.account.AccountWriter;
 import dev.openagg.api.Http;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
@@ -45,7 +47,8 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
                 config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()), clock);
-        JobEngine engine = new JobEngine(members, institutions, List.of(), scheduler, clock, config.challengeLifetime());
+        JobEngine engine = new JobEngine(members, institutions, List.of(new AccountWriter(clock)), scheduler, clock,
+                config.challengeLifetime());
         scheduler.start(engine);
 
         Javalin web = Http.create(new BasicAuth(clients), List.of("/health"), List.of(
@@ -53,7 +56,8 @@ public final class App implements AutoCloseable {
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
                 new MemberRoutes(users, members, institutions, engine, clock),
-                new JobRoutes(members, institutions, engine)), cfg -> { });
+                new JobRoutes(members, institutions, engine),
+                new AccountRoutes(database.jdbi(), users, members)), cfg -> { });
         try {
             web.start(config.port());
         } catch (RuntimeException e) {

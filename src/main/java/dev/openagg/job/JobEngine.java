@@ -6,6 +6,7 @@ import dev.openagg.connector.Challenge;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.Connector;
 import dev.openagg.connector.Guids;
+import dev.openagg.connector.Harvest;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.JobKind;
 import dev.openagg.connector.Step;
@@ -168,9 +169,10 @@ public final class JobEngine implements JobStarter {
             move(h, member, status.inProgress(ConnectionStatus.CHALLENGED));
         } else if (outcome instanceof Step.Succeeded s) {
             jobs.save(h, job, job.finished(ConnectionStatus.CONNECTED, now));
-            Member connected = move(h, member, status.connected(now, true, processesTransactions(job.kind()),
-                    job.kind() == JobKind.VERIFICATION));
-            sinks.forEach(sink -> sink.store(h, connected, job.kind(), s.harvest()));
+            Harvest harvest = s.harvest();
+            Member connected = move(h, member, status.connected(now, harvest.accounts() != null,
+                    harvest.transactions() != null, harvest.accountNumbers() != null));
+            sinks.forEach(sink -> sink.store(h, connected, job.kind(), harvest));
         } else if (outcome instanceof Step.Failed f) {
             boolean denied = f.status() == ConnectionStatus.DENIED;
             int failedLogins = denied ? status.failedLogins() + 1 : status.failedLogins();
@@ -183,10 +185,6 @@ public final class JobEngine implements JobStarter {
             return Optional.of(now.plus(d.after()));
         }
         return Optional.empty();
-    }
-
-    private static boolean processesTransactions(JobKind kind) {
-        return kind == JobKind.AGGREGATE || kind == JobKind.HISTORY;
     }
 
     /** Turns every challenge whose time has run out into EXPIRED; the scheduler calls this periodically. */

@@ -7,7 +7,6 @@ import dev.openagg.connector.ChallengeType;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.Connector;
 import dev.openagg.connector.CredentialField;
-import dev.openagg.connector.Harvest;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.Step;
@@ -45,6 +44,8 @@ public final class MxBankConnector implements Connector {
 
     static final List<String> PHONES = List.of("(555) ***-**12", "(555) ***-**34");
 
+    private final MxBankHarvest harvest = new MxBankHarvest();
+
     @Override
     public InstitutionInfo institution() {
         return INFO;
@@ -71,8 +72,8 @@ public final class MxBankConnector implements Connector {
                     Pictures.word(RIGHT_ANSWER))), "image:1");
             case "image_options" -> new Step.Challenged(List.of(Challenge.options(ChallengeType.IMAGE_OPTIONS,
                     "Choose the picture of the green circle", Pictures.shapeOptions(RIGHT_ANSWER))), "image_options:1");
-            case "DELAYED" -> context.state() == null ? new Step.Delayed(DELAY, "delayed:1") : success();
-            default -> success();
+            case "DELAYED" -> context.state() == null ? new Step.Delayed(DELAY, "delayed:1") : success(context);
+            default -> success(context);
         };
     }
 
@@ -95,14 +96,14 @@ public final class MxBankConnector implements Connector {
         if (state.equals("challenge_twice:1")) {
             return new Step.Challenged(List.of(Challenge.text("What was the name of your first pet?")), "challenge_twice:2");
         }
-        return success();
+        return success(context);
     }
 
     private static Step rejected() {
         return new Step.Failed(ConnectionStatus.REJECTED, "wrong answer");
     }
 
-    private static Step success() {
-        return new Step.Succeeded(Harvest.empty());
+    private Step success(JobContext context) {
+        return new Step.Succeeded(harvest.of(context));
     }
 }

@@ -41,6 +41,10 @@ class PostgresServerTest {
             after.resume(member, second.get("guid").asText(), "correct");
             JsonNode connected = after.awaitStatus(member, "CONNECTED");
             assertThat(connected.get("aggregated_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            JsonNode transaction = server.api().get(after.path(member, "transactions")).json().at("/transactions/0");
+            assertThat(transaction.get("date").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
+            assertThat(transaction.get("amount").isNumber()).isTrue();
+            assertThat(server.api().get(after.path(member, "accounts")).json().get("accounts")).hasSize(4);
             assertThat(server.api().get("/users?records_per_page=10").json().at("/pagination/total_entries").asInt())
                     .isEqualTo(1);
         }

@@ -1,0 +1,166 @@
+package dev.openagg.account;
+
+import dev.openagg.connector.AccountData;
+import dev.openagg.connector.AccountNumberData;
+import dev.openagg.connector.Guids;
+import dev.openagg.connector.Harvest;
+import dev.openagg.connector.HoldingData;
+import dev.openagg.connector.JobKind;
+import dev.openagg.connector.OwnerData;
+import dev.openagg.connector.TransactionData;
+import dev.openagg.job.HarvestSink;
+import dev.openagg.member.Member;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Stores accounts and what hangs off them, inside the transaction that ends the job, so readers never see half
+ * of a job's data. Records are matched by the institution's {@code source_id}: known ones are updated in place.
+ */
+public final class AccountWriter implements HarvestSink {
+    private final Clock clock;
+
+    public AccountWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void store(Handle h, Member member, JobKind kind, Harvest harvest) {
+        Instant now = clock.instant();
+        if (harvest.accounts() != null) {
+            harvest.accounts().forEach(a -> upsertAccount(h, member, a, now));
+        }
+        Map<String, String> accounts = accountGuids(h, member.guid());
+        if (harvest.transactions() != null) {
+            harvest.transactions().forEach(t -> upsertTransaction(h, member, accounts, t, now));
+        }
+        if (harvest.holdings() != null) {
+            replaceHoldings(h, member, accounts, harvest.holdings(), now);
+        }
+        if (harvest.owners() != null) {
+            h.createUpdate("DELETE FROM account_owner WHERE member_guid = :m").bind("m", member.guid()).execute();
+            harvest.owners().forEach(o -> insertOwner(h, member, accounts, o));
+        }
+        if (harvest.accountNumbers() != null) {
+            h.createUpdate("DELETE FROM account_number WHERE member_guid = :m").bind("m", member.guid()).execute();
+            harvest.accountNumbers().forEach(n -> insertNumber(h, member, accounts, n));
+        }
+    }
+
+    private static Map<String, String> accountGuids(Handle h, String memberGuid) {
+        Map<String, String> bySource = new HashMap<>();
+        h.createQuery("SELECT source_id, guid FROM account WHERE member_guid = :m").bind("m", memberGuid)
+                .map((rs, c) -> Map.entry(rs.getString("source_id"), rs.getString("guid")))
+                .forEach(e -> bySource.put(e.getKey(), e.getValue()));
+        return bySource;
+    }
+
+    private static Optional<String> existing(Handle h, String table, String memberGuid, String sourceId) {
+        return h.createQuery("SELECT guid FROM " + table + " WHERE member_guid = :m AND source_id = :s")
+                .bind("m", memberGuid).bind("s", sourceId).mapTo(String.class).findOne();
+    }
+
+    private static String account(Map<String, String> accounts, String sourceId) {
+        String guid = accounts.get(sourceId);
+        if (guid == null) {
+            throw new IllegalStateException("connector returned data for unknown account " + sourceId);
+        }
+        return guid;
+    }
+
+    private static void upsertAccount(Handle h, Member member, AccountData a, Instant now) {
+        Optional<String> guid = existing(h, "account", member.guid(), a.sourceId());
+        String sql = guid.isPresent()
+                ? """
+                  UPDATE account SET name = :name, type = :type, subtype = :subtype, account_number = :accountNumber,
+                    routing_number = :routingNumber, balance = :balance, available_balance = :availableBalance,
+                    credit_limit = :creditLimit, interest_rate = :interestRate, started_on = :startedOn,
+                    currency_code = :currencyCode, updated_at = :now WHERE guid = :guid"""
+                : """
+                  INSERT INTO account (guid, member_guid, user_guid, source_id, name, type, subtype, account_number,
+                    routing_number, balance, available_balance, credit_limit, interest_rate, started_on, currency_code,
+                    created_at, updated_at)
+                  VALUES (:guid, :member, :user, :sourceId, :name, :type, :subtype, :accountNumber, :routingNumber,
+                    :balance, :availableBalance, :creditLimit, :interestRate, :startedOn, :currencyCode, :now, :now)""";
+        h.createUpdate(sql).bindMethods(a)
+                .bind("guid", guid.orElseGet(() -> Guids.next("ACT")))
+                .bind("member", member.guid()).bind("user", member.userGuid()).bind("now", now)
+                .execute();
+    }
+
+    private static void upsertTransaction(Handle h, Member member, Map<String, String> accounts, TransactionData t,
+                                          Instant now) {
+        Optional<String> guid = existing(h, "account_transaction", member.guid(), t.sourceId());
+        String sql = guid.isPresent()
+                ? """
+                  UPDATE account_transaction SET transacted_on = :transactedOn, posted_on = :postedOn, status = :status,
+                    type = :type, amount = :amount, description = :description,
+                    original_description = :originalDescription, category = :category,
+                    top_level_category = :topLevelCategory, merchant_category_code = :merchantCategoryCode,
+                    updated_at = :now WHERE guid = :guid"""
+                : """
+                  INSERT INTO account_transaction (guid, member_guid, user_guid, account_guid, source_id, transacted_on,
+                    posted_on, status, type, amount, description, original_description, category, top_level_category,
+                    merchant_category_code, is_income, is_expense, is_fee, is_payroll_advance, is_bill_pay,
+                    is_direct_deposit, is_recurring, is_subscription, created_at, updated_at)
+                  VALUES (:guid, :member, :user, :account, :sourceId, :transactedOn, :postedOn, :status, :type, :amount,
+                    :description, :originalDescription, :category, :topLevelCategory, :merchantCategoryCode, :isIncome,
+                    :isExpense, :isFee, :isPayrollAdvance, :isBillPay, :isDirectDeposit, :isRecurring,
+                    :isSubscription, :now, :now)""";
+        h.createUpdate(sql).bindMethods(t)
+                .bind("guid", guid.orElseGet(() -> Guids.next("TRN")))
+                .bind("member", member.guid()).bind("user", member.userGuid())
+                .bind("account", account(accounts, t.accountSourceId())).bind("now", now)
+                .execute();
+    }
+
+    private static void replaceHoldings(Handle h, Member member, Map<String, String> accounts, List<HoldingData> holdings,
+                                        Instant now) {
+        Map<String, String> kept = new HashMap<>();
+        h.createQuery("SELECT source_id, guid FROM holding WHERE member_guid = :m").bind("m", member.guid())
+                .map((rs, c) -> Map.entry(rs.getString("source_id"), rs.getString("guid")))
+                .forEach(e -> kept.put(e.getKey(), e.getValue()));
+        h.createUpdate("DELETE FROM holding WHERE member_guid = :m").bind("m", member.guid()).execute();
+        for (HoldingData d : holdings) {
+            h.createUpdate("""
+                            INSERT INTO holding (guid, member_guid, user_guid, account_guid, source_id, symbol, description,
+                              cusip, holding_type, shares, purchase_price, cost_basis, market_value, daily_change,
+                              currency_code, created_at, updated_at)
+                            VALUES (:guid, :member, :user, :account, :sourceId, :symbol, :description, :cusip,
+                              :holdingType, :shares, :purchasePrice, :costBasis, :marketValue, :dailyChange,
+                              :currencyCode, :now, :now)""")
+                    .bindMethods(d)
+                    .bind("guid", kept.getOrDefault(d.sourceId(), Guids.next("HOL")))
+                    .bind("member", member.guid()).bind("user", member.userGuid())
+                    .bind("account", account(accounts, d.accountSourceId())).bind("now", now)
+                    .execute();
+        }
+    }
+
+    private static void insertOwner(Handle h, Member member, Map<String, String> accounts, OwnerData o) {
+        h.createUpdate("""
+                        INSERT INTO account_owner (guid, member_guid, user_guid, account_guid, owner_name, first_name,
+                          last_name, address, city, state, postal_code, country, email, phone)
+                        VALUES (:guid, :member, :user, :account, :ownerName, :firstName, :lastName, :address, :city,
+                          :state, :postalCode, :country, :email, :phone)""")
+                .bindMethods(o)
+                .bind("guid", Guids.next("ACO")).bind("member", member.guid()).bind("user", member.userGuid())
+                .bind("account", account(accounts, o.accountSourceId()))
+                .execute();
+    }
+
+    private static void insertNumber(Handle h, Member member, Map<String, String> accounts, AccountNumberData n) {
+        h.createUpdate("""
+                        INSERT INTO account_number (guid, member_guid, user_guid, account_guid, account_number, routing_number)
+                        VALUES (:guid, :member, :user, :account, :accountNumber, :routingNumber)""")
+                .bindMethods(n)
+                .bind("guid", Guids.next("ACN")).bind("member", member.guid()).bind("user", member.userGuid())
+                .bind("account", account(accounts, n.accountSourceId()))
+                .execute();
+    }
+}
