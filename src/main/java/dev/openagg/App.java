@@ -7,6 +7,8 @@ import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
 import dev.openagg.db.Database;
+import dev.openagg.document.DocumentRoutes;
+import dev.openagg.document.DocumentWriter;
 import dev.openagg.institution.InstitutionRoutes;
 import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
@@ -47,8 +49,8 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
                 config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()), clock);
-        JobEngine engine = new JobEngine(members, institutions, List.of(new AccountWriter(clock)), scheduler, clock,
-                config.challengeLifetime());
+        JobEngine engine = new JobEngine(members, institutions,
+                List.of(new AccountWriter(clock), new DocumentWriter(clock)), scheduler, clock, config.challengeLifetime());
         scheduler.start(engine);
 
         Javalin web = Http.create(new BasicAuth(clients), List.of("/health"), List.of(
@@ -57,7 +59,8 @@ public final class App implements AutoCloseable {
                 new InstitutionRoutes(institutions),
                 new MemberRoutes(users, members, institutions, engine, clock),
                 new JobRoutes(members, institutions, engine),
-                new AccountRoutes(database.jdbi(), users, members)), cfg -> { });
+                new AccountRoutes(database.jdbi(), users, members),
+                new DocumentRoutes(database.jdbi(), members)), cfg -> { });
         try {
             web.start(config.port());
         } catch (RuntimeException e) {

@@ -18,8 +18,12 @@ import java.util.List;
 final class MxBankHarvest {
     static final int RECENT_DAYS = 90;
     static final int HISTORY_DAYS = 730;
+    /** The scenario whose members also receive a W-2: the guide's own two-round flow. */
+    static final String W2_SCENARIO = "options";
 
     private final MxBankData data = new MxBankData();
+    private final MxBankTaxForms taxForms = new MxBankTaxForms(data);
+    private final MxBankStatements statements = new MxBankStatements(data);
 
     Harvest of(JobContext context) {
         String seed = context.memberGuid();
@@ -37,8 +41,9 @@ final class MxBankHarvest {
                     .filter(a -> a.routingNumber() != null)
                     .map(a -> new AccountNumberData(a.id(), a.accountNumber(), a.routingNumber())).toList(),
                     null, null);
-            case STATEMENTS -> new Harvest(accounts, null, null, null, null, null, null);
-            case TAX_DOCUMENTS -> Harvest.empty();
+            case STATEMENTS -> new Harvest(accounts, null, null, null, null, null, statements.of(seed, today));
+            case TAX_DOCUMENTS -> new Harvest(null, null, null, null, null,
+                    taxForms.of(seed, today, W2_SCENARIO.equals(context.credential("PASSWORD"))), null);
         };
     }
 

@@ -1,0 +1,75 @@
+package dev.openagg.document;
+
+import dev.openagg.connector.DocumentData;
+import dev.openagg.connector.Guids;
+import dev.openagg.connector.Harvest;
+import dev.openagg.connector.JobKind;
+import dev.openagg.job.HarvestSink;
+import dev.openagg.member.Member;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Stores the tax documents and statements a job fetched; a document fetched again is updated in place. */
+public final class DocumentWriter implements HarvestSink {
+    private final Clock clock;
+
+    public DocumentWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void store(Handle h, Member member, JobKind kind, Harvest harvest) {
+        Instant now = clock.instant();
+        write(h, member, DocumentKind.TAX, harvest.taxDocuments(), now);
+        write(h, member, DocumentKind.STATEMENT, harvest.statements(), now);
+    }
+
+    private static void write(Handle h, Member member, DocumentKind kind, List<DocumentData> documents, Instant now) {
+        if (documents == null) {
+            return;
+        }
+        for (DocumentData d : documents) {
+            Optional<String> guid = h.createQuery(
+                            "SELECT guid FROM document WHERE member_guid = :m AND kind = :k AND source_id = :s")
+                    .bind("m", member.guid()).bind("k", kind.name()).bind("s", d.sourceId())
+                    .mapTo(String.class).findOne();
+            String account = d.accountSourceId() == null ? null : h.createQuery(
+                            "SELECT guid FROM account WHERE member_guid = :m AND source_id = :s")
+                    .bind("m", member.guid()).bind("s", d.accountSourceId()).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new IllegalStateException("document for unknown account " + d.accountSourceId()));
+            String sql = guid.isPresent()
+                    ? """
+                      UPDATE document SET document_type = :documentType, tax_year = :taxYear, issued_on = :issuedOn,
+                        account_guid = :account, content_hash = :hash, pdf = :pdf, updated_at = :now WHERE guid = :guid"""
+                    : """
+                      INSERT INTO document (guid, kind, member_guid, user_guid, account_guid, source_id, document_type,
+                        tax_year, issued_on, content_hash, pdf, created_at, updated_at)
+                      VALUES (:guid, :kind, :member, :user, :account, :sourceId, :documentType, :taxYear, :issuedOn,
+                        :hash, :pdf, :now, :now)""";
+            h.createUpdate(sql)
+                    .bindMethods(d)
+                    .bind("guid", guid.orElseGet(() -> Guids.next(kind.guidPrefix)))
+                    .bind("kind", kind.name())
+                    .bind("member", member.guid())
+                    .bind("user", member.userGuid())
+                    .bind("account", account)
+                    .bind("hash", sha256(d.pdf()))
+                    .bind("now", now)
+                    .execute();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
