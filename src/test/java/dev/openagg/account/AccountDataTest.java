@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,15 +295,6 @@ class AccountDataTest {
     }
 
     private List<JsonNode> all(String path) {
-        List<JsonNode> items = new ArrayList<>();
-        String sep = path.contains("?") ? "&" : "?";
-        for (int page = 1; ; page++) {
-            JsonNode body = api.get(path + sep + "records_per_page=100&page=" + page).json();
-            body.get("transactions").forEach(items::add);
-            int pages = body.at("/pagination/total_pages").asInt();
-            if (page >= pages) {
-                return items;
-            }
-        }
+        return api.allPages(path, "transactions");
     }
 }

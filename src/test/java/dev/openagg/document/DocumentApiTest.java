@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -190,15 +189,7 @@ class DocumentApiTest {
     }
 
     private List<JsonNode> transactions(String member, LocalDate from, LocalDate to) {
-        List<JsonNode> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            JsonNode body = api.get(flow.path(member, "transactions") + "?records_per_page=100&page=" + page
-                    + "&from_date=" + from + "&to_date=" + to).json();
-            body.get("transactions").forEach(all::add);
-            if (page >= body.at("/pagination/total_pages").asInt()) {
-                return all;
-            }
-        }
+        return api.allPages(flow.path(member, "transactions") + "?from_date=" + from + "&to_date=" + to, "transactions");
     }
 
     private LocalDate today() {

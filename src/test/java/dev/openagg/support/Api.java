@@ -62,6 +62,19 @@ public final class Api {
         return send("PUT", path, json);
     }
 
+    /** Every item of a paged list, reading {@code root} page by page at 100 records a page. */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> allPages(String path, String root) {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> items = new java.util.ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 1; ; page++) {
+            com.fasterxml.jackson.databind.JsonNode body = get(path + separator + "records_per_page=100&page=" + page).json();
+            body.get(root).forEach(items::add);
+            if (page >= body.at("/pagination/total_pages").asInt()) {
+                return items;
+            }
+        }
+    }
+
     public Reply send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
