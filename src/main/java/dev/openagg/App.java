@@ -45,7 +45,7 @@ public final class App implements AutoCloseable {
 
         Institutions institutions = Institutions.discover();
         UserStore users = new UserStore(database.jdbi(), clock);
-        MemberStore members = new MemberStore(database.jdbi());
+        MemberStore members = new MemberStore(database.jdbi(), database.dataSource());
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
                 config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()), clock);

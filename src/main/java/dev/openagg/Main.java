@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** The {@code openagg} command line: {@code serve} runs the server, {@code create-client} adds an API client. */
 @Command(name = "openagg", mixinStandardHelpOptions = true, version = "OpenAgg 0.1.0",
         description = "A self-hosted server for the aggregation part of the MX Platform API.",
-        subcommands = {Main.Serve.class, Main.CreateClient.class})
+        subcommands = {Main.Serve.class, Main.CreateClient.class, Main.Seed.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -48,6 +48,13 @@ public final class Main {
         @Option(names = "--database-pool-size", defaultValue = "${env:OPENAGG_DATABASE_POOL_SIZE:-10}",
                 description = "Most database connections this node opens (env OPENAGG_DATABASE_POOL_SIZE, default 10).")
         int poolSize;
+
+        /** The configured database, migrated, for a one-off command. */
+        Database open() {
+            String url = new Config(0, dataDir, databaseUrl, databaseUser, databasePassword, 2, null, null,
+                    Duration.ZERO, 1, null).jdbcUrl();
+            return Database.open(url, databaseUser, databasePassword, 2);
+        }
     }
 
     @Command(name = "serve", description = "Start the server.")
@@ -115,9 +122,7 @@ public final class Main {
         public Integer call() {
             FirstClient.Created created = FirstClient.generate();
             String id = clientId == null || clientId.isBlank() ? created.clientId() : clientId;
-            try (Database database = Database.open(new Config(0, storage.dataDir, storage.databaseUrl,
-                    storage.databaseUser, storage.databasePassword, 2, null, null, Duration.ZERO, 1, null).jdbcUrl(),
-                    storage.databaseUser, storage.databasePassword, 2)) {
+            try (Database database = storage.open()) {
                 if (!new ClientStore(database.jdbi(), Clock.systemUTC()).add(id, created.apiKey())) {
                     System.err.println("A client with client_id " + id + " already exists.");
                     return 1;
@@ -125,6 +130,42 @@ public final class Main {
             }
             System.out.println("client_id: " + id);
             System.out.println("api_key:   " + created.apiKey());
+            return 0;
+        }
+    }
+
+    @Command(name = "seed", description = "Fill the database with connected MX Bank members, for benchmarks.")
+    static final class Seed implements Callable<Integer> {
+        @Mixin
+        Storage storage;
+
+        @Option(names = "--client-id", required = true, description = "The client that owns the members (created if missing).")
+        String clientId;
+
+        @Option(names = "--api-key", required = true, description = "Its api_key, used when the client is created.")
+        String apiKey;
+
+        @Option(names = "--members", required = true, description = "How many members to add.")
+        int members;
+
+        @Option(names = "--members-per-user", defaultValue = "10", description = "Members per user (default 10).")
+        int membersPerUser;
+
+        @Option(names = "--sample-file", required = true, description = "Where to write a sample of 'user_guid member_guid' lines.")
+        Path sampleFile;
+
+        @Option(names = "--sample-size", defaultValue = "10000", description = "About how many sample lines (default 10000).")
+        int sampleSize;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try (Database database = storage.open()) {
+                FirstClient.ensure(new ClientStore(database.jdbi(), Clock.systemUTC()), clientId, apiKey);
+                var institution = dev.openagg.institution.Institutions.discover().find("mxbank").orElseThrow();
+                long total = new dev.openagg.seed.Seeder(database.jdbi(), Clock.systemUTC())
+                        .seed(clientId, institution, members, membersPerUser, sampleFile, sampleSize);
+                System.out.println("members in the database: " + total);
+            }
             return 0;
         }
     }

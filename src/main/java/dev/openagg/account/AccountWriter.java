@@ -10,13 +10,16 @@ import dev.openagg.connector.OwnerData;
 import dev.openagg.connector.TransactionData;
 import dev.openagg.job.HarvestSink;
 import dev.openagg.member.Member;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Stores accounts and what hangs off them, inside the transaction that ends the job, so readers never see half
@@ -37,7 +40,7 @@ public final class AccountWriter implements HarvestSink {
         }
         Map<String, String> accounts = accountGuids(h, member.guid());
         if (harvest.transactions() != null) {
-            harvest.transactions().forEach(t -> upsertTransaction(h, member, accounts, t, now));
+            upsertTransactions(h, member, accounts, harvest.transactions(), now);
         }
         if (harvest.holdings() != null) {
             replaceHoldings(h, member, accounts, harvest.holdings(), now);
@@ -93,30 +96,56 @@ public final class AccountWriter implements HarvestSink {
                 .execute();
     }
 
-    private static void upsertTransaction(Handle h, Member member, Map<String, String> accounts, TransactionData t,
-                                          Instant now) {
-        Optional<String> guid = existing(h, "account_transaction", member.guid(), t.sourceId());
-        String sql = guid.isPresent()
-                ? """
-                  UPDATE account_transaction SET transacted_on = :transactedOn, posted_on = :postedOn, status = :status,
-                    type = :type, amount = :amount, description = :description,
-                    original_description = :originalDescription, category = :category,
-                    top_level_category = :topLevelCategory, merchant_category_code = :merchantCategoryCode,
-                    updated_at = :now WHERE guid = :guid"""
-                : """
-                  INSERT INTO account_transaction (guid, member_guid, user_guid, account_guid, source_id, transacted_on,
-                    posted_on, status, type, amount, description, original_description, category, top_level_category,
-                    merchant_category_code, is_income, is_expense, is_fee, is_payroll_advance, is_bill_pay,
-                    is_direct_deposit, is_recurring, is_subscription, created_at, updated_at)
-                  VALUES (:guid, :member, :user, :account, :sourceId, :transactedOn, :postedOn, :status, :type, :amount,
-                    :description, :originalDescription, :category, :topLevelCategory, :merchantCategoryCode, :isIncome,
-                    :isExpense, :isFee, :isPayrollAdvance, :isBillPay, :isDirectDeposit, :isRecurring,
-                    :isSubscription, :now, :now)""";
-        h.createUpdate(sql).bindMethods(t)
-                .bind("guid", guid.orElseGet(() -> Guids.next("TRN")))
-                .bind("member", member.guid()).bind("user", member.userGuid())
-                .bind("account", account(accounts, t.accountSourceId())).bind("now", now)
-                .execute();
+    /**
+     * Adds new transactions and updates those whose status, posting date or amount changed, in two batches: a
+     * first aggregation writes hundreds of rows, and one statement per row would dominate the job's time.
+     */
+    private static void upsertTransactions(Handle h, Member member, Map<String, String> accounts,
+                                           List<TransactionData> transactions, Instant now) {
+        Map<String, Known> known = new HashMap<>();
+        h.createQuery("SELECT source_id, guid, status, posted_on, amount FROM account_transaction WHERE member_guid = :m")
+                .bind("m", member.guid())
+                .map((rs, c) -> new Known(rs.getString("source_id"), rs.getString("guid"), rs.getString("status"),
+                        rs.getObject("posted_on", java.time.LocalDate.class), rs.getBigDecimal("amount")))
+                .forEach(k -> known.put(k.sourceId(), k));
+        PreparedBatch inserts = h.prepareBatch("""
+                INSERT INTO account_transaction (guid, member_guid, user_guid, account_guid, source_id, transacted_on,
+                  posted_on, status, type, amount, description, original_description, category, top_level_category,
+                  merchant_category_code, is_income, is_expense, is_fee, is_payroll_advance, is_bill_pay,
+                  is_direct_deposit, is_recurring, is_subscription, created_at, updated_at)
+                VALUES (:guid, :member, :user, :account, :sourceId, :transactedOn, :postedOn, :status, :type, :amount,
+                  :description, :originalDescription, :category, :topLevelCategory, :merchantCategoryCode, :isIncome,
+                  :isExpense, :isFee, :isPayrollAdvance, :isBillPay, :isDirectDeposit, :isRecurring,
+                  :isSubscription, :now, :now)""");
+        PreparedBatch updates = h.prepareBatch("""
+                UPDATE account_transaction SET transacted_on = :transactedOn, posted_on = :postedOn, status = :status,
+                  type = :type, amount = :amount, description = :description,
+                  original_description = :originalDescription, category = :category,
+                  top_level_category = :topLevelCategory, merchant_category_code = :merchantCategoryCode,
+                  updated_at = :now WHERE guid = :guid""");
+        for (TransactionData t : transactions) {
+            Known k = known.get(t.sourceId());
+            if (k == null) {
+                inserts.bindMethods(t).bind("guid", Guids.next("TRN")).bind("member", member.guid())
+                        .bind("user", member.userGuid()).bind("account", account(accounts, t.accountSourceId()))
+                        .bind("now", now).add();
+            } else if (k.changedBy(t)) {
+                updates.bindMethods(t).bind("guid", k.guid()).bind("now", now).add();
+            }
+        }
+        if (inserts.size() > 0) {
+            inserts.execute();
+        }
+        if (updates.size() > 0) {
+            updates.execute();
+        }
+    }
+
+    /** What is stored of a transaction, to tell whether the institution's version changed. */
+    private record Known(String sourceId, String guid, String status, java.time.LocalDate postedOn, BigDecimal amount) {
+        boolean changedBy(TransactionData t) {
+            return !status.equals(t.status()) || !Objects.equals(postedOn, t.postedOn()) || amount.compareTo(t.amount()) != 0;
+        }
     }
 
     private static void replaceHoldings(Handle h, Member member, Map<String, String> accounts, List<HoldingData> holdings,

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class Http {
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
     private static final String CLIENT = "openagg.client";
+    private static final int THREADS = Integer.getInteger("openagg.httpThreads", 32);
 
     private Http() {
     }
@@ -35,6 +36,7 @@ public final class Http {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = Wire.JSON_TYPE;
+            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(THREADS, 4);
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.before(ctx -> {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {

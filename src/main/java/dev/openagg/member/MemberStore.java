@@ -3,12 +3,15 @@ package dev.openagg.member;
 import dev.openagg.api.Page;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,24 +20,36 @@ public final class MemberStore {
     private static final String SELECT = """
             SELECT m.*, u.id AS user_id FROM member m JOIN app_user u ON u.guid = m.user_guid""";
 
-    private final Jdbi jdbi;
+    private static final String FIND = SELECT + " WHERE m.guid = ? AND m.user_guid = ? AND u.client_id = ?";
 
-    public MemberStore(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final DataSource dataSource;
+
+    public MemberStore(Jdbi jdbi, DataSource dataSource) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
     }
 
     public Jdbi jdbi() {
         return jdbi;
     }
 
+    /**
+     * The member, if the client owns it. This read serves every status poll, so it is plain JDBC: JDBI's handle and
+     * statement set-up cost more than the query itself here.
+     */
     public Optional<Member> find(String clientId, String userGuid, String memberGuid) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT
-                        + " WHERE m.guid = :guid AND m.user_guid = :user AND u.client_id = :client")
-                .bind("guid", memberGuid)
-                .bind("user", userGuid)
-                .bind("client", clientId)
-                .map((rs, c) -> map(rs))
-                .findOne());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FIND)) {
+            statement.setString(1, memberGuid);
+            statement.setString(2, userGuid);
+            statement.setString(3, clientId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("member lookup failed", e);
+        }
     }
 
     /** The member as it is now, read inside the caller's transaction and locked until it ends. */
