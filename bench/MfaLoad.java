@@ -16,18 +16,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Load generator for complete two-round MFA flows (MX Bank password "options"): create a member, poll to
- * CHALLENGED, answer OPTIONS, poll, answer TOKEN, poll to CONNECTED. Runs N concurrent clients for a fixed time and
- * prints one JSON line: completed flows per second, and p50/p99 of the time from a job start or resume to the next
- * status change the client sees.
+ * Load generator for complete two-round MFA flows (MX Bank password "options"): start a job, poll to CHALLENGED,
+ * answer OPTIONS, poll, answer TOKEN, poll to CONNECTED. Runs N concurrent clients for a fixed time and prints one
+ * JSON line: completed flows per second, and p50/p99 of the time from a job start or resume to the next status
+ * change the client sees.
+ *
+ * Modes: "create" starts each flow by creating a member (whose first aggregation stores 90 days of data);
+ * "balance" creates one member per client and starts each flow with check_balance (which stores balances only),
+ * isolating the MFA machinery from the cost of storing a new member's history.
  *
  * Run with the server jar on the class path (for Jackson):
- *   java -cp target/openagg.jar bench/MfaLoad.java BASE_URL CLIENT_ID API_KEY CLIENTS SECONDS
+ *   java -cp target/openagg.jar bench/MfaLoad.java BASE_URL CLIENT_ID API_KEY CLIENTS SECONDS [create|balance]
  */
 public class MfaLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOGIN = "CRD-1ec75c4c-4d35-4a8b-8e2a-3b2e5f9b6a01";
     private static final String PASSWORD = "CRD-9d2f7a3e-8c41-4f6b-a0d5-6e1c2b7f4a02";
+    private static final java.util.Set<String> FAILURES =
+            java.util.Set.of("REJECTED", "DENIED", "PREVENTED", "FAILED", "EXPIRED", "LOCKED", "DEGRADED");
+    /** Between status polls; a real client polls every few seconds, this one often enough to time steps closely. */
+    private static final long POLL_MS = Long.getLong("pollMs", 5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -45,11 +53,12 @@ public class MfaLoad {
         MfaLoad load = new MfaLoad(args[0], args[1], args[2]);
         int clients = Integer.parseInt(args[3]);
         long seconds = Long.parseLong(args[4]);
+        boolean create = args.length < 6 || args[5].equals("create");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            pool.submit(() -> load.client(deadline));
+            pool.submit(() -> load.client(deadline, create));
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
@@ -57,9 +66,9 @@ public class MfaLoad {
         List<Long> steps = new ArrayList<>(load.stepNanos);
         Collections.sort(steps);
         System.out.printf(java.util.Locale.ROOT,
-                "{\"clients\": %d, \"seconds\": %.1f, \"flows\": %d, \"flows_per_second\": %.1f, \"errors\": %d, "
+                "{\"mode\": \"%s\", \"clients\": %d, \"seconds\": %.1f, \"flows\": %d, \"flows_per_second\": %.1f, \"errors\": %d, "
                         + "\"steps\": %d, \"step_p50_ms\": %.2f, \"step_p99_ms\": %.2f}%n",
-                clients, elapsed, load.flows.get(), load.flows.get() / elapsed, load.errors.get(), steps.size(),
+                create ? "create" : "balance", clients, elapsed, load.flows.get(), load.flows.get() / elapsed, load.errors.get(), steps.size(),
                 percentile(steps, 0.50), percentile(steps, 0.99));
     }
 
@@ -70,12 +79,13 @@ public class MfaLoad {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 
-    private void client(long deadline) {
+    private void client(long deadline, boolean create) {
         try {
             String user = send("POST", "/users", "{\"user\": {}}").at("/user/guid").asText();
+            String member = create ? null : newMember(user, true);
             while (System.nanoTime() < deadline) {
                 try {
-                    flow(user);
+                    flow(user, member);
                     flows.incrementAndGet();
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
@@ -86,12 +96,21 @@ public class MfaLoad {
         }
     }
 
-    private void flow(String user) {
+    private String newMember(String user, boolean skipAggregation) {
+        return send("POST", "/users/" + user + "/members", "{\"member\": {\"institution_code\": \"mxbank\","
+                + " \"skip_aggregation\": " + skipAggregation + ", \"credentials\": [{\"guid\": \"" + LOGIN
+                + "\", \"value\": \"mxuser\"}, {\"guid\": \"" + PASSWORD + "\", \"value\": \"options\"}]}}")
+                .at("/member/guid").asText();
+    }
+
+    /** One flow: on a new member when {@code existing} is null, else a balance check on {@code existing}. */
+    private void flow(String user, String existing) {
         long started = System.nanoTime();
-        String member = send("POST", "/users/" + user + "/members", "{\"member\": {\"institution_code\": \"mxbank\","
-                + " \"credentials\": [{\"guid\": \"" + LOGIN + "\", \"value\": \"mxuser\"}, {\"guid\": \"" + PASSWORD
-                + "\", \"value\": \"options\"}]}}").at("/member/guid").asText();
+        String member = existing == null ? newMember(user, false) : existing;
         String path = "/users/" + user + "/members/" + member;
+        if (existing != null) {
+            send("POST", path + "/check_balance", null);
+        }
         JsonNode first = await(path, "CHALLENGED", started).at("/challenges/0");
         long resumed = System.nanoTime();
         answer(path, first.get("guid").asText(), first.at("/options/0/value").asText());
@@ -115,11 +134,11 @@ public class MfaLoad {
                 stepNanos.add(System.nanoTime() - since);
                 return member;
             }
-            if (!status.equals("RESUMED") && !status.equals("CREATED") && !status.equals("CHALLENGED")) {
+            if (FAILURES.contains(status)) {
                 throw new IllegalStateException("unexpected status " + status);
             }
             try {
-                Thread.sleep(1);
+                Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

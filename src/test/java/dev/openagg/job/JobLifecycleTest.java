@@ -152,7 +152,7 @@ class JobLifecycleTest {
     void a_step_lost_before_it_reached_the_scheduler_is_queued_again() {
         String member = flow.member("challenge", false);
         String challenge = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0/guid").asText();
-        server.close();
+        server.stop();
         // As if the node died between committing the resume and handing its step to the scheduler.
         db.useTransaction(h -> {
             h.createUpdate("UPDATE job SET phase = 'RUNNING', step = step + 1, challenges = NULL,"

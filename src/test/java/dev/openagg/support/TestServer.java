@@ -66,8 +66,24 @@ public final class TestServer implements AutoCloseable {
         app = App.start(config, clock);
     }
 
+    /** Stops the server and keeps its database, to start another on it. */
+    public void stop() {
+        app.close();
+    }
+
     @Override
     public void close() {
         app.close();
+        if (config.isEmbedded()) {
+            deleteTree(config.dataDir());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
