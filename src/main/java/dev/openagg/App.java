@@ -18,6 +18,7 @@ import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
+import dev.openagg.webhook.Webhooks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +28,15 @@ import java.util.List;
 public final class App implements AutoCloseable {
     private final Database database;
     private final JobScheduler scheduler;
+    private final Webhooks webhooks;
     private final Javalin web;
     private final FirstClient.Created generatedClient;
 
-    private App(Database database, JobScheduler scheduler, Javalin web, FirstClient.Created generatedClient) {
+    private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
+                FirstClient.Created generatedClient) {
         this.database = database;
         this.scheduler = scheduler;
+        this.webhooks = webhooks;
         this.web = web;
         this.generatedClient = generatedClient;
     }
@@ -49,18 +53,21 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
                 config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()), clock);
+        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhookRetryBase());
         JobEngine engine = new JobEngine(members, institutions,
-                List.of(new AccountWriter(clock), new DocumentWriter(clock)), scheduler, clock, config.challengeLifetime());
+                List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events(), scheduler, clock,
+                config.challengeLifetime());
         scheduler.start(engine);
 
         Javalin web = Http.create(new BasicAuth(clients), List.of("/health"), List.of(
                 new HealthRoutes(database),
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
-                new MemberRoutes(users, members, institutions, engine, clock),
+                new MemberRoutes(users, members, institutions, engine, webhooks.events(), clock),
                 new JobRoutes(members, institutions, engine),
                 new AccountRoutes(database.jdbi(), users, members),
-                new DocumentRoutes(database.jdbi(), members)), cfg -> { });
+                new DocumentRoutes(database.jdbi(), members),
+                webhooks.routes()), cfg -> { });
         try {
             web.start(config.port());
         } catch (RuntimeException e) {
@@ -68,7 +75,8 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
-        return new App(database, scheduler, web, generated);
+        webhooks.start(Duration.ofMillis(200));
+        return new App(database, scheduler, webhooks, web, generated);
     }
 
     public int port() {
@@ -83,6 +91,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        webhooks.close();
         scheduler.close();
         database.close();
     }

@@ -18,7 +18,8 @@ public record Config(
         String apiKey,
         Duration challengeLifetime,
         int jobThreads,
-        String nodeName) {
+        String nodeName,
+        Duration webhookRetryBase) {
 
     /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
     public String jdbcUrl() {
@@ -34,26 +35,32 @@ public record Config(
     }
 
     public static Config defaults(Path dataDir) {
-        return new Config(8080, dataDir, null, null, null, 10, null, null, Duration.ofMinutes(10), 8, null);
+        return new Config(8080, dataDir, null, null, null, 10, null, null, Duration.ofMinutes(10), 8, null,
+                Duration.ofSeconds(30));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, clientId,
-                apiKey, challengeLifetime, jobThreads, nodeName);
+                apiKey, challengeLifetime, jobThreads, nodeName, webhookRetryBase);
     }
 
     public Config withClient(String id, String key) {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, id, key,
-                challengeLifetime, jobThreads, nodeName);
+                challengeLifetime, jobThreads, nodeName, webhookRetryBase);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, dataDir, url, user, password, databasePoolSize, clientId, apiKey, challengeLifetime,
-                jobThreads, nodeName);
+                jobThreads, nodeName, webhookRetryBase);
+    }
+
+    public Config withWebhookRetryBase(Duration base) {
+        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, clientId,
+                apiKey, challengeLifetime, jobThreads, nodeName, base);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, clientId,
-                apiKey, lifetime, jobThreads, nodeName);
+                apiKey, lifetime, jobThreads, nodeName, webhookRetryBase);
     }
 }

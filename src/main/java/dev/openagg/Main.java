@@ -52,7 +52,7 @@ public final class Main {
         /** The configured database, migrated, for a one-off command. */
         Database open() {
             String url = new Config(0, dataDir, databaseUrl, databaseUser, databasePassword, 2, null, null,
-                    Duration.ZERO, 1, null).jdbcUrl();
+                    Duration.ZERO, 1, null, Duration.ZERO).jdbcUrl();
             return Database.open(url, databaseUser, databasePassword, 2);
         }
     }
@@ -82,6 +82,10 @@ public final class Main {
                 description = "Threads that run job steps on this node (env OPENAGG_JOB_THREADS, default 8).")
         int jobThreads;
 
+        @Option(names = "--webhook-retry-base", defaultValue = "${env:OPENAGG_WEBHOOK_RETRY_BASE_S:-30}",
+                description = "Seconds before a failed webhook delivery is first retried; later retries wait 2.1 times longer each (env OPENAGG_WEBHOOK_RETRY_BASE_S, default 30).")
+        long webhookRetryBaseSeconds;
+
         @Option(names = "--node-name", defaultValue = "${env:OPENAGG_NODE_NAME}",
                 description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
         String nodeName;
@@ -90,7 +94,8 @@ public final class Main {
         public Integer call() throws InterruptedException {
             Config config = new Config(port, storage.dataDir, storage.databaseUrl, storage.databaseUser,
                     storage.databasePassword, storage.poolSize, clientId, apiKey,
-                    Duration.ofSeconds(challengeLifetimeSeconds), jobThreads, nodeName);
+                    Duration.ofSeconds(challengeLifetimeSeconds), jobThreads, nodeName,
+                    Duration.ofSeconds(webhookRetryBaseSeconds));
             App app = App.start(config, Clock.systemUTC());
             FirstClient.Created generated = app.generatedClient();
             if (generated != null) {
@@ -145,7 +150,7 @@ public final class Main {
         @Option(names = "--api-key", required = true, description = "Its api_key, used when the client is created.")
         String apiKey;
 
-        @Option(names = "--members", required = true, description = "How many members to add.")
+        @Option(names = "--members", required = true, description = "Add members until the database holds this many.")
         int members;
 
         @Option(names = "--members-per-user", defaultValue = "10", description = "Members per user (default 10).")

@@ -33,14 +33,15 @@ public final class AccountWriter implements HarvestSink {
     }
 
     @Override
-    public void store(Handle h, Member member, JobKind kind, Harvest harvest) {
+    public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
         Instant now = clock.instant();
+        Stored stored = Stored.NOTHING;
         if (harvest.accounts() != null) {
             harvest.accounts().forEach(a -> upsertAccount(h, member, a, now));
         }
         Map<String, String> accounts = accountGuids(h, member.guid());
         if (harvest.transactions() != null) {
-            upsertTransactions(h, member, accounts, harvest.transactions(), now);
+            stored = upsertTransactions(h, member, accounts, harvest.transactions(), now);
         }
         if (harvest.holdings() != null) {
             replaceHoldings(h, member, accounts, harvest.holdings(), now);
@@ -53,6 +54,7 @@ public final class AccountWriter implements HarvestSink {
             h.createUpdate("DELETE FROM account_number WHERE member_guid = :m").bind("m", member.guid()).execute();
             harvest.accountNumbers().forEach(n -> insertNumber(h, member, accounts, n));
         }
+        return stored;
     }
 
     private static Map<String, String> accountGuids(Handle h, String memberGuid) {
@@ -100,8 +102,8 @@ public final class AccountWriter implements HarvestSink {
      * Adds new transactions and updates those whose status, posting date or amount changed, in two batches: a
      * first aggregation writes hundreds of rows, and one statement per row would dominate the job's time.
      */
-    private static void upsertTransactions(Handle h, Member member, Map<String, String> accounts,
-                                           List<TransactionData> transactions, Instant now) {
+    private static Stored upsertTransactions(Handle h, Member member, Map<String, String> accounts,
+                                             List<TransactionData> transactions, Instant now) {
         Map<String, Known> known = new HashMap<>();
         h.createQuery("SELECT source_id, guid, status, posted_on, amount FROM account_transaction WHERE member_guid = :m")
                 .bind("m", member.guid())
@@ -133,12 +135,14 @@ public final class AccountWriter implements HarvestSink {
                 updates.bindMethods(t).bind("guid", k.guid()).bind("now", now).add();
             }
         }
+        Stored stored = new Stored(inserts.size(), updates.size());
         if (inserts.size() > 0) {
             inserts.execute();
         }
         if (updates.size() > 0) {
             updates.execute();
         }
+        return stored;
     }
 
     /** What is stored of a transaction, to tell whether the institution's version changed. */

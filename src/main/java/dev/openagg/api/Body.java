@@ -63,6 +63,25 @@ public final class Body {
         return Optional.of(node.booleanValue());
     }
 
+    /** An array of strings, empty when absent or null. */
+    public Optional<List<String>> strings(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            throw wrongType(name, "an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw wrongType(name, "an array of strings");
+            }
+            items.add(item.textValue());
+        }
+        return Optional.of(items);
+    }
+
     /** An array of {@code {"guid", "value"}} objects, as credentials and challenge answers are sent. */
     public Optional<List<GuidValue>> guidValues(String name) {
         JsonNode node = fields.get(name);

@@ -24,10 +24,11 @@ public final class DocumentWriter implements HarvestSink {
     }
 
     @Override
-    public void store(Handle h, Member member, JobKind kind, Harvest harvest) {
+    public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
         Instant now = clock.instant();
         write(h, member, DocumentKind.TAX, harvest.taxDocuments(), now);
         write(h, member, DocumentKind.STATEMENT, harvest.statements(), now);
+        return Stored.NOTHING;
     }
 
     private static void write(Handle h, Member member, DocumentKind kind, List<DocumentData> documents, Instant now) {

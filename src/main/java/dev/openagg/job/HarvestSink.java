@@ -10,5 +10,14 @@ import org.jdbi.v3.core.Handle;
  * reader sees the old data or the new data, never half of each.
  */
 public interface HarvestSink {
-    void store(Handle h, Member member, JobKind kind, Harvest harvest);
+    Stored store(Handle h, Member member, JobKind kind, Harvest harvest);
+
+    /** What a sink wrote, for the AGGREGATION webhook's counts. */
+    record Stored(int transactionsCreated, int transactionsUpdated) {
+        public static final Stored NOTHING = new Stored(0, 0);
+
+        Stored plus(Stored other) {
+            return new Stored(transactionsCreated + other.transactionsCreated, transactionsUpdated + other.transactionsUpdated);
+        }
+    }
 }

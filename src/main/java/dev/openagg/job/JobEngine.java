@@ -12,6 +12,7 @@ import dev.openagg.connector.JobKind;
 import dev.openagg.connector.Step;
 import dev.openagg.institution.Institutions;
 import dev.openagg.member.JobStarter;
+import dev.openagg.member.MemberEvents;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStatus;
 import dev.openagg.member.MemberStore;
@@ -42,9 +43,10 @@ public final class JobEngine implements JobStarter {
     private final StepQueue queue;
     private final Clock clock;
     private final Duration challengeLifetime;
+    private final MemberEvents events;
 
-    public JobEngine(MemberStore members, Institutions institutions, List<HarvestSink> sinks, StepQueue queue,
-                     Clock clock, Duration challengeLifetime) {
+    public JobEngine(MemberStore members, Institutions institutions, List<HarvestSink> sinks, MemberEvents events,
+                     StepQueue queue, Clock clock, Duration challengeLifetime) {
         this.jdbi = members.jdbi();
         this.members = members;
         this.jobs = new JobStore(jdbi);
@@ -53,6 +55,7 @@ public final class JobEngine implements JobStarter {
         this.queue = queue;
         this.clock = clock;
         this.challengeLifetime = challengeLifetime;
+        this.events = events;
     }
 
     @Override
@@ -172,7 +175,12 @@ public final class JobEngine implements JobStarter {
             Harvest harvest = s.harvest();
             Member connected = move(h, member, status.connected(now, harvest.accounts() != null,
                     harvest.transactions() != null, harvest.accountNumbers() != null));
-            sinks.forEach(sink -> sink.store(h, connected, job.kind(), harvest));
+            HarvestSink.Stored stored = HarvestSink.Stored.NOTHING;
+            for (HarvestSink sink : sinks) {
+                stored = stored.plus(sink.store(h, connected, job.kind(), harvest));
+            }
+            events.jobFinished(h, connected, job.guid(), job.kind(), stored.transactionsCreated(),
+                    stored.transactionsUpdated());
         } else if (outcome instanceof Step.Failed f) {
             boolean denied = f.status() == ConnectionStatus.DENIED;
             int failedLogins = denied ? status.failedLogins() + 1 : status.failedLogins();
@@ -230,8 +238,12 @@ public final class JobEngine implements JobStarter {
         if (!members.saveStatus(h, member, next)) {
             throw new IllegalStateException("member " + member.guid() + " changed under a lock");
         }
-        return new Member(member.guid(), member.userGuid(), member.userId(), member.id(), member.institutionCode(),
-                member.metadata(), member.backgroundAggregationIsDisabled(), next, member.version() + 1,
-                member.createdAt(), member.updatedAt());
+        Member moved = new Member(member.guid(), member.userGuid(), member.userId(), member.id(),
+                member.institutionCode(), member.metadata(), member.backgroundAggregationIsDisabled(), next,
+                member.version() + 1, member.createdAt(), member.updatedAt());
+        if (member.status().connectionStatus() != next.connectionStatus()) {
+            events.statusChanged(h, member, moved);
+        }
+        return moved;
     }
 }

@@ -6,6 +6,7 @@ import dev.openagg.api.Http;
 import dev.openagg.api.Page;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.Guids;
+import dev.openagg.db.Database;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobKind;
 import dev.openagg.institution.InstitutionJson;
@@ -25,14 +26,21 @@ public final class MemberRoutes implements Http.Routes {
     private final MemberStore members;
     private final Institutions institutions;
     private final JobStarter jobs;
+    private final MemberEvents events;
     private final Clock clock;
 
-    public MemberRoutes(UserStore users, MemberStore members, Institutions institutions, JobStarter jobs, Clock clock) {
+    public MemberRoutes(UserStore users, MemberStore members, Institutions institutions, JobStarter jobs,
+                        MemberEvents events, Clock clock) {
         this.users = users;
         this.members = members;
         this.institutions = institutions;
         this.jobs = jobs;
+        this.events = events;
         this.clock = clock;
+    }
+
+    private static String callbackPayload(Context ctx) {
+        return ctx.header("X-CALLBACK-PAYLOAD");
     }
 
     @Override
@@ -85,7 +93,22 @@ public final class MemberRoutes implements Http.Routes {
         Instant now = clock.instant();
         Member member = new Member(Guids.next("MBR"), user.guid(), user.id(), id, code, metadata, backgroundDisabled,
                 MemberStatus.created(), 0, now, now);
-        if (!members.jdbi().inTransaction(h -> members.insert(h, member, credentials))) {
+        boolean inserted;
+        try {
+            inserted = members.jdbi().inTransaction(h -> {
+                if (!members.insert(h, member, credentials)) {
+                    return false;
+                }
+                events.memberChanged(h, member, MemberEvents.Action.CREATED, callbackPayload(ctx));
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            inserted = false;
+        }
+        if (!inserted) {
             throw duplicateId(id);
         }
         if (skip) {
@@ -119,13 +142,14 @@ public final class MemberRoutes implements Http.Routes {
             if (!members.updateDetails(h, changed)) {
                 throw duplicateId(changed.id());
             }
-            if (credentials.isEmpty()) {
-                return current;
+            if (!credentials.isEmpty()) {
+                members.replaceCredentials(h, member.guid(), credentials);
+                MemberStatus next = current.status().credentialsUpdated();
+                members.saveStatus(h, current, next);
             }
-            members.replaceCredentials(h, member.guid(), credentials);
-            MemberStatus next = current.status().credentialsUpdated();
-            members.saveStatus(h, current, next);
-            return members.lock(h, member.guid()).orElseThrow();
+            Member now = members.get(h, member.guid()).orElseThrow();
+            events.memberChanged(h, now, MemberEvents.Action.UPDATED, callbackPayload(ctx));
+            return now;
         });
         if (!credentials.isEmpty() && !skip) {
             saved = jobs.start(saved, JobKind.AGGREGATE).member();
@@ -135,9 +159,11 @@ public final class MemberRoutes implements Http.Routes {
 
     private void delete(Context ctx) {
         Member member = find(ctx);
-        if (!members.delete(member.guid())) {
-            throw ApiError.notFound("member");
-        }
+        members.jdbi().useTransaction(h -> {
+            Member current = members.lock(h, member.guid()).orElseThrow(() -> ApiError.notFound("member"));
+            members.delete(h, current.guid());
+            events.memberChanged(h, current, MemberEvents.Action.DELETED, callbackPayload(ctx));
+        });
         Http.noContent(ctx);
     }
 

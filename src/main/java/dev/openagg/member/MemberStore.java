@@ -151,8 +151,9 @@ public final class MemberStore {
                 .execute() == 1;
     }
 
-    public boolean delete(String memberGuid) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM member WHERE guid = :guid").bind("guid", memberGuid).execute()) == 1;
+    /** Deletes the member and, by cascade, its credentials, jobs and data. */
+    public void delete(Handle h, String memberGuid) {
+        h.createUpdate("DELETE FROM member WHERE guid = :guid").bind("guid", memberGuid).execute();
     }
 
     /** The member's credential values by field name, for its connector. */

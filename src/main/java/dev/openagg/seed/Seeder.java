@@ -28,12 +28,16 @@ public final class Seeder {
         this.clock = clock;
     }
 
-    /** Seeds {@code members} members for {@code clientId}; returns how many the database holds afterwards. */
-    public long seed(String clientId, InstitutionInfo institution, int members, int membersPerUser, Path sampleFile,
+    /**
+     * Adds members for {@code clientId} until the database holds {@code total}; returns how many it holds afterwards.
+     * The sample is drawn from the members added.
+     */
+    public long seed(String clientId, InstitutionInfo institution, int total, int membersPerUser, Path sampleFile,
                      int sampleSize) throws IOException {
         Instant now = clock.instant();
-        Random random = new Random(members);
-        double keep = Math.min(1.0, (double) sampleSize / members);
+        int members = (int) Math.max(0, total - count());
+        Random random = new Random(total);
+        double keep = members == 0 ? 0 : Math.min(1.0, (double) sampleSize / members);
         String[] user = {null};
         try (PrintWriter sample = new PrintWriter(Files.newBufferedWriter(sampleFile))) {
             int done = 0;
@@ -70,6 +74,10 @@ public final class Seeder {
                 done += size;
             }
         }
+        return count();
+    }
+
+    private long count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM member").mapTo(Long.class).one());
     }
 }

@@ -10,9 +10,20 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock the test moves by hand, so expiry and "days later" need no sleeping. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
+    private final boolean running;
 
     public MutableClock(Instant start) {
+        this(start, false);
+    }
+
+    private MutableClock(Instant start, boolean running) {
         this.now = new AtomicReference<>(start);
+        this.running = running;
+    }
+
+    /** A clock that runs with real time (for tests that wait on real delays) and can still be moved forward. */
+    public static MutableClock running() {
+        return new MutableClock(Instant.EPOCH, true);
     }
 
     /**
@@ -29,7 +40,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return running ? Instant.now().plus(java.time.Duration.between(Instant.EPOCH, now.get())) : now.get();
     }
 
     @Override

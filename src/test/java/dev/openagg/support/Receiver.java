@@ -1,0 +1,102 @@
+package dev.openagg.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real webhook receiver on a random local port that records what it gets and answers as told. */
+public final class Receiver implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request as received. */
+    public record Received(Map<String, List<String>> headers, String body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean hang;
+
+    private Receiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            if (hang) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public static Receiver start() {
+        return start(0);
+    }
+
+    /** A receiver on the port of {@code url}, as if the same receiver came back. */
+    public static Receiver start(String url) {
+        return start(java.net.URI.create(url).getPort());
+    }
+
+    private static Receiver start(int port) {
+        try {
+            return new Receiver(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    /** Answer 500 to the next {@code n} requests. */
+    public void failNext(int n) {
+        failuresLeft.set(n);
+    }
+
+    /** Accept requests but never answer them (until closed). */
+    public void hang() {
+        hang = true;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+    }
+}
