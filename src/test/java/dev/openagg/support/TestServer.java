@@ -56,6 +56,13 @@ public final class TestServer implements AutoCloseable {
         return new Api(port(), CLIENT_ID, API_KEY);
     }
 
+    /** Another API client of this server, whose objects are separate from the test client's. */
+    public Api otherClient(String clientId) {
+        new dev.openagg.client.ClientStore(org.jdbi.v3.core.Jdbi.create(config.jdbcUrl()), java.time.Clock.systemUTC())
+                .add(clientId, clientId + "-key");
+        return new Api(port(), clientId, clientId + "-key");
+    }
+
     public App app() {
         return app;
     }

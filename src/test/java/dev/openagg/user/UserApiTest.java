@@ -209,11 +209,7 @@ class UserApiTest {
     }
 
     private Api separateClient() {
-        String id = "other-" + System.nanoTime();
-        var clients = new dev.openagg.client.ClientStore(
-                org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl()), java.time.Clock.systemUTC());
-        clients.add(id, "other-key");
-        return new Api(server.port(), id, "other-key");
+        return server.otherClient("other-" + System.nanoTime());
     }
 
     private static List<String> ids(JsonNode listing) {

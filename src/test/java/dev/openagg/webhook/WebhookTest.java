@@ -209,10 +209,7 @@ class WebhookTest {
         Reply disabled = api.put("/webhooks/" + guid, "{\"webhook\": {\"enabled\": false}}");
         assertThat(disabled.json().at("/webhook/enabled").asBoolean()).isFalse();
 
-        var clients = new dev.openagg.client.ClientStore(org.jdbi.v3.core.Jdbi.create(server.config.jdbcUrl()),
-                java.time.Clock.systemUTC());
-        clients.add("other", "other-key");
-        Api other = new Api(server.port(), "other", "other-key");
+        Api other = server.otherClient("other");
         assertThat(other.get("/webhooks/" + guid).status()).isEqualTo(404);
         assertThat(other.delete("/webhooks/" + guid).status()).isEqualTo(404);
         assertThat(other.get("/webhooks").json().get("webhooks")).isEmpty();
