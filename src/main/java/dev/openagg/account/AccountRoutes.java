@@ -59,6 +59,15 @@ public final class AccountRoutes implements Http.Routes {
         routes.get(user + "/holdings/{holding_guid}", ctx -> one(ctx, "holding",
                 holdings(ctx).and("x.guid = :guid", "guid", ctx.pathParam("holding_guid")), DataJson.HOLDING_ROW));
 
+        // The same positions in the newer schema and paths that current official clients use.
+        routes.get(user + "/investment_holdings", ctx -> list(ctx, "investment_holdings", holdings(ctx), DataJson.INVESTMENT_HOLDING_ROW));
+        routes.get(member + "/investment_holdings", ctx -> list(ctx, "investment_holdings", ofMember(ctx, holdings(ctx)),
+                DataJson.INVESTMENT_HOLDING_ROW));
+        routes.get(user + "/accounts/{account_guid}/investment_holdings", ctx -> list(ctx, "investment_holdings",
+                ofAccount(ctx, holdings(ctx), "x.account_guid"), DataJson.INVESTMENT_HOLDING_ROW));
+        routes.get(user + "/investment_holdings/{holding_guid}", ctx -> one(ctx, "investment_holding",
+                holdings(ctx).and("x.guid = :guid", "guid", ctx.pathParam("holding_guid")), DataJson.INVESTMENT_HOLDING_ROW));
+
         routes.get(member + "/account_owners", ctx -> list(ctx, "account_owners",
                 ofMember(ctx, simple(ctx, "account_owner", "x.account_guid, x.guid")), DataJson.OWNER_ROW));
         routes.get(member + "/account_numbers", ctx -> list(ctx, "account_numbers",

@@ -56,6 +56,15 @@ final class DataJson {
             "daily_change", "description", "guid", "holding_type", "holding_type_id", "id", "market_value",
             "member_guid", "metadata", "purchase_price", "shares", "symbol", "updated_at", "user_guid");
 
+    /** The newer schema of the same positions, served under {@code investment_holdings} for current clients. */
+    static final Shape INVESTMENT_HOLDING = new Shape("account_guid", "cost_basis", "coupon_yield", "currency_code",
+            "current_price", "daily_change", "description", "expiration", "face_value", "frequency", "guid",
+            "market_value", "maturity_date", "percentage_change", "purchase_price", "quantity", "rate", "strike_price",
+            "symbol", "term", "today_ugl_amount", "today_ugl_percentage", "total_ugl_amount", "total_ugl_percentage",
+            "unvested_quantity", "unvested_value", "user_guid", "vested_quantity", "vested_value", "created_at",
+            "current_price_as_of", "issue_date", "vesting_start_date", "vesting_end_date", "put_or_call",
+            "holding_type", "term_unit");
+
     static final Shape OWNER = new Shape("account_guid", "address", "city", "country", "email", "first_name", "guid",
             "last_name", "member_guid", "owner_name", "phone", "postal_code", "state", "user_guid");
 
@@ -159,6 +168,42 @@ final class DataJson {
             .set("updated_at", Wire.time(Database.instant(rs, "updated_at")))
             .set("user_guid", rs.getString("user_guid"))
             .toMap();
+
+    static final RowMapper<Map<String, Object>> INVESTMENT_HOLDING_ROW = (rs, c) -> {
+        BigDecimal shares = rs.getBigDecimal("shares");
+        BigDecimal value = rs.getBigDecimal("market_value");
+        BigDecimal cost = rs.getBigDecimal("cost_basis");
+        BigDecimal change = rs.getBigDecimal("daily_change");
+        BigDecimal price = shares == null || shares.signum() == 0 || value == null ? null
+                : value.divide(shares, 4, java.math.RoundingMode.HALF_UP);
+        BigDecimal gain = value == null || cost == null ? null : value.subtract(cost);
+        return INVESTMENT_HOLDING.values()
+                .set("account_guid", rs.getString("account_guid"))
+                .set("cost_basis", cost)
+                .set("created_at", Wire.time(Database.instant(rs, "created_at")))
+                .set("currency_code", rs.getString("currency_code"))
+                .set("current_price", price)
+                .set("current_price_as_of", Wire.time(Database.instant(rs, "updated_at")))
+                .set("daily_change", change)
+                .set("description", rs.getString("description"))
+                .set("guid", rs.getString("guid"))
+                .set("holding_type", rs.getString("holding_type"))
+                .set("market_value", value)
+                .set("percentage_change", percent(change, value == null || change == null ? null : value.subtract(change)))
+                .set("purchase_price", rs.getBigDecimal("purchase_price"))
+                .set("quantity", shares == null ? null : shares.stripTrailingZeros().toPlainString())
+                .set("symbol", rs.getString("symbol"))
+                .set("today_ugl_amount", change)
+                .set("total_ugl_amount", gain)
+                .set("total_ugl_percentage", percent(gain, cost))
+                .set("user_guid", rs.getString("user_guid"))
+                .toMap();
+    };
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part == null || whole == null || whole.signum() == 0 ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, java.math.RoundingMode.HALF_UP);
+    }
 
     static final RowMapper<Map<String, Object>> OWNER_ROW = (rs, c) -> {
         Shape.Values v = OWNER.values();

@@ -8,7 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The wire form of a member: exactly the fields of MX's {@code MemberResponse}. */
+/**
+ * The wire form of a member: exactly the fields of MX's {@code MemberResponse}, less {@code error}, which MX removed
+ * from v20111101's current spec and which the current official clients reject.
+ */
 public final class MemberJson {
     private static final Set<ConnectionStatus> NEEDS_CREDENTIALS =
             EnumSet.of(ConnectionStatus.DENIED, ConnectionStatus.PREVENTED, ConnectionStatus.IMPAIRED);
@@ -17,7 +20,7 @@ public final class MemberJson {
     }
 
     public record Fields(String aggregatedAt, Boolean backgroundAggregationIsDisabled, String connectionStatus,
-                         String connectionStatusMessage, String error, String guid, String id, String institutionCode,
+                         String connectionStatusMessage, String guid, String id, String institutionCode,
                          String institutionGuid, Boolean isBeingAggregated, Boolean isManagedByUser, Boolean isManual,
                          Boolean isOauth, String metadata, Integer mostRecentJobDetailCode,
                          String mostRecentJobDetailText, String mostRecentJobGuid, String name,
@@ -43,7 +46,7 @@ public final class MemberJson {
     public static Fields fields(Member m, InstitutionInfo institution) {
         MemberStatus s = m.status();
         return new Fields(Wire.time(s.aggregatedAt()), m.backgroundAggregationIsDisabled(), s.connectionStatus().name(),
-                StatusMessages.of(s.connectionStatus(), institution.name()), null, m.guid(), m.id(),
+                StatusMessages.of(s.connectionStatus(), institution.name()), m.guid(), m.id(),
                 m.institutionCode(), institution.guid(), s.isBeingAggregated(), false, false, false, m.metadata(),
                 null, null, s.mostRecentJobGuid(), institution.name(),
                 NEEDS_CREDENTIALS.contains(s.connectionStatus()), null, Wire.time(s.successfullyAggregatedAt()),

@@ -80,6 +80,23 @@ class AccountDataTest {
     }
 
     @Test
+    void investment_holdings_serve_the_same_positions_in_the_newer_schema() {
+        String member = connected("password");
+        JsonNode holdings = api.get(flow.path(member, "holdings")).json().get("holdings");
+
+        JsonNode newer = api.get(flow.path(member, "investment_holdings")).json();
+        assertThat(newer.get("investment_holdings").findValuesAsText("guid"))
+                .containsExactlyElementsOf(holdings.findValuesAsText("guid"));
+        JsonNode first = newer.at("/investment_holdings/0");
+        assertThat(first.size()).isEqualTo(37);
+        assertThat(first.get("quantity").isTextual()).isTrue();
+        assertThat(first.get("market_value").decimalValue()).isEqualByComparingTo(holdings.get(0).get("market_value").decimalValue());
+        assertThat(first.has("shares")).isFalse();
+        assertThat(api.get("/users/" + flow.userGuid + "/investment_holdings/" + first.get("guid").asText()).json()
+                .at("/investment_holding/symbol").asText()).isEqualTo(first.get("symbol").asText());
+    }
+
+    @Test
     void transactions_page_through_several_hundred_and_filter_by_date() {
         String member = connected("password");
         int total = api.get(flow.path(member, "transactions")).json().at("/pagination/total_entries").asInt();

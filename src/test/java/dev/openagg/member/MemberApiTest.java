@@ -42,7 +42,7 @@ class MemberApiTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode member = reply.json().get("member");
         assertThat(names(member)).containsExactlyInAnyOrder("aggregated_at", "background_aggregation_is_disabled",
-                "connection_status", "connection_status_message", "error", "guid", "id", "institution_code",
+                "connection_status", "connection_status_message", "guid", "id", "institution_code",
                 "institution_guid", "is_being_aggregated", "is_managed_by_user", "is_manual", "is_oauth", "metadata",
                 "most_recent_job_detail_code", "most_recent_job_detail_text", "most_recent_job_guid", "name",
                 "needs_updated_credentials", "oauth_window_uri", "successfully_aggregated_at", "use_cases",
