@@ -112,23 +112,25 @@ public final class JobEngine implements JobStarter {
     private record Resumed(Member member, int step, boolean expired) {
     }
 
-    /** The member as it is now, with an unanswered challenge that has run out of time turned EXPIRED. */
-    public Member current(Member member) {
-        if (member.status().connectionStatus() != ConnectionStatus.CHALLENGED) {
-            return member;
-        }
-        Instant now = clock.instant();
-        return jdbi.inTransaction(h -> expireIfOverdue(h, locked(h, member.guid()), now));
+    /** A member as a status read shows it: its status now and its open challenges. */
+    public record View(Member member, List<Challenge> challenges) {
     }
 
-    /** The open challenges of the member's job, or empty when it is not challenged. */
-    public Optional<List<Challenge>> openChallenges(Member member) {
+    /**
+     * The member as it is now, with its open challenges. A challenge whose time has run out is turned EXPIRED first;
+     * only then is the member row locked, so polling a challenged member stays a plain read.
+     */
+    public View view(Member member) {
         if (member.status().connectionStatus() != ConnectionStatus.CHALLENGED) {
-            return Optional.empty();
+            return new View(member, List.of());
         }
-        return jobs.find(member.status().mostRecentJobGuid())
-                .filter(j -> j.phase() == Job.Phase.CHALLENGED)
-                .map(Job::challenges);
+        Instant now = clock.instant();
+        Optional<Job> job = jobs.find(member.status().mostRecentJobGuid()).filter(j -> j.phase() == Job.Phase.CHALLENGED);
+        if (job.isPresent() && !job.get().isOverdue(now)) {
+            return new View(member, job.get().challenges());
+        }
+        Member current = jdbi.inTransaction(h -> expireIfOverdue(h, locked(h, member.guid()), now));
+        return current.status().connectionStatus() == ConnectionStatus.CHALLENGED ? view(current) : new View(current, List.of());
     }
 
     /** Runs one step of a job. A step that is stale (the job has moved on) does nothing. */

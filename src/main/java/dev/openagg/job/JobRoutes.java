@@ -38,15 +38,15 @@ public final class JobRoutes implements Http.Routes {
             routes.post(MEMBER + "/" + kind.path(), ctx -> render(ctx, status, engine.start(member(ctx), kind).member()));
         }
         routes.get(MEMBER + "/status", ctx -> {
-            Member member = member(ctx);
-            Http.json(ctx, 200, StatusJson.of(member, engine.openChallenges(member).orElse(List.of())));
+            JobEngine.View view = engine.view(member(ctx));
+            Http.json(ctx, 200, StatusJson.of(view.member(), view.challenges()));
         });
         routes.get(MEMBER + "/challenges", this::challenges);
         routes.put(MEMBER + "/resume", this::resume);
     }
 
     private Member member(Context ctx) {
-        return engine.current(MemberRoutes.find(ctx, members));
+        return MemberRoutes.find(ctx, members);
     }
 
     private void render(Context ctx, int status, Member member) {
@@ -54,8 +54,8 @@ public final class JobRoutes implements Http.Routes {
     }
 
     private void challenges(Context ctx) {
-        List<Challenge> open = engine.openChallenges(member(ctx)).orElse(null);
-        if (open == null) {
+        List<Challenge> open = engine.view(member(ctx)).challenges();
+        if (open.isEmpty()) {
             Http.noContent(ctx);
             return;
         }
