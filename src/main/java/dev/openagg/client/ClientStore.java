@@ -20,6 +20,9 @@ public final class ClientStore {
 
     /** Adds a client; false when the id is taken. */
     public boolean add(String clientId, String apiKey) {
+        if (keyOf(clientId).isPresent()) {
+            return false; // checked first because hashing a key is deliberately slow and every start asks
+        }
         KeyHash hash = KeyHash.of(apiKey);
         return jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO api_client (client_id, key_salt, key_hash, created_at)
