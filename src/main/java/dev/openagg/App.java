@@ -16,6 +16,7 @@ import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
+import dev.openagg.member.Members;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.Webhooks;
@@ -63,7 +64,8 @@ public final class App implements AutoCloseable {
                 new HealthRoutes(database),
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
-                new MemberRoutes(users, members, institutions, engine, webhooks.events(), clock),
+                new MemberRoutes(users, members, institutions,
+                        new Members(members, institutions, engine, webhooks.events(), clock), webhooks.events()),
                 new JobRoutes(members, institutions, engine),
                 new AccountRoutes(database.jdbi(), users, members),
                 new DocumentRoutes(database.jdbi(), members),

@@ -4,20 +4,13 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Page;
-import dev.openagg.api.Problems;
-import dev.openagg.connector.Guids;
-import dev.openagg.db.Database;
 import dev.openagg.connector.InstitutionInfo;
-import dev.openagg.connector.JobKind;
 import dev.openagg.institution.InstitutionJson;
 import dev.openagg.institution.Institutions;
-import dev.openagg.member.MemberStore.StoredCredential;
 import dev.openagg.user.User;
 import dev.openagg.user.UserStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /** {@code /users/{user_guid}/members}: a user's logins at institutions. */
@@ -25,18 +18,16 @@ public final class MemberRoutes implements Http.Routes {
     private final UserStore users;
     private final MemberStore members;
     private final Institutions institutions;
-    private final JobStarter jobs;
+    private final Members service;
     private final MemberEvents events;
-    private final Clock clock;
 
-    public MemberRoutes(UserStore users, MemberStore members, Institutions institutions, JobStarter jobs,
-                        MemberEvents events, Clock clock) {
+    public MemberRoutes(UserStore users, MemberStore members, Institutions institutions, Members service,
+                        MemberEvents events) {
         this.users = users;
         this.members = members;
         this.institutions = institutions;
-        this.jobs = jobs;
+        this.service = service;
         this.events = events;
-        this.clock = clock;
     }
 
     private static String callbackPayload(Context ctx) {
@@ -75,85 +66,24 @@ public final class MemberRoutes implements Http.Routes {
     private void create(Context ctx) {
         User user = users.find(Http.client(ctx), ctx.pathParam("user_guid")).orElseThrow(() -> ApiError.notFound("user"));
         Body body = Body.parse(ctx.body(), "member");
-        Problems problems = new Problems();
-        String code = body.string("institution_code").orElse(null);
-        InstitutionInfo institution = code == null ? null : institutions.find(code).orElse(null);
-        problems.require(code != null, "member.institution_code is required");
-        problems.require(code == null || institution != null, "member.institution_code " + code + " is not a known institution");
-        List<Body.GuidValue> sent = body.guidValues("credentials").orElse(null);
-        problems.require(sent != null, "member.credentials is required");
-        List<StoredCredential> credentials = institution == null || sent == null ? List.of()
-                : CredentialCheck.check(institution, sent, true, problems);
-        boolean skip = body.bool("skip_aggregation").orElse(false);
-        boolean backgroundDisabled = body.bool("background_aggregation_is_disabled").orElse(false);
-        String id = body.string("id").orElse(null);
-        String metadata = body.string("metadata").orElse(null);
-        problems.throwIfAny();
-
-        Instant now = clock.instant();
-        Member member = new Member(Guids.next("MBR"), user.guid(), user.id(), id, code, metadata, backgroundDisabled,
-                MemberStatus.created(), 0, now, now);
-        boolean inserted;
-        try {
-            inserted = members.jdbi().inTransaction(h -> {
-                if (!members.insert(h, member, credentials)) {
-                    return false;
-                }
-                events.memberChanged(h, member, MemberEvents.Action.CREATED, callbackPayload(ctx));
-                return true;
-            });
-        } catch (RuntimeException e) {
-            if (!Database.isUniqueViolation(e)) {
-                throw e;
-            }
-            inserted = false;
-        }
-        if (!inserted) {
-            throw duplicateId(id);
-        }
-        if (skip) {
-            render(ctx, 200, member);
-        } else {
-            render(ctx, 202, jobs.start(member, JobKind.AGGREGATE).member());
-        }
+        Members.NewMember request = new Members.NewMember(body.string("institution_code").orElse(null),
+                body.guidValues("credentials").orElse(null), body.string("id").orElse(null),
+                body.string("metadata").orElse(null), body.bool("skip_aggregation").orElse(false),
+                body.bool("background_aggregation_is_disabled").orElse(false));
+        Member member = service.create(user, request, callbackPayload(ctx));
+        render(ctx, request.skipAggregation() ? 200 : 202, member);
     }
 
     private void update(Context ctx) {
         Member member = find(ctx);
         Body body = Body.parse(ctx.body(), "member");
-        Problems problems = new Problems();
-        List<StoredCredential> credentials = body.guidValues("credentials")
-                .map(sent -> CredentialCheck.check(institution(member), sent, false, problems))
-                .orElse(List.of());
-        Member changed = new Member(member.guid(), member.userGuid(), member.userId(),
+        Members.Change change = new Members.Change(
                 body.has("id") ? body.string("id").orElse(null) : member.id(),
-                member.institutionCode(),
                 body.has("metadata") ? body.string("metadata").orElse(null) : member.metadata(),
                 body.bool("background_aggregation_is_disabled").orElse(member.backgroundAggregationIsDisabled()),
-                member.status(), member.version(), member.createdAt(), clock.instant());
-        boolean skip = body.bool("skip_aggregation").orElse(false);
-        problems.throwIfAny();
-
-        Member saved = members.jdbi().inTransaction(h -> {
-            Member current = members.lock(h, member.guid()).orElseThrow(() -> ApiError.notFound("member"));
-            if (!credentials.isEmpty() && current.status().isBeingAggregated()) {
-                throw ApiError.conflict("the member is being aggregated; update its credentials when the job ends");
-            }
-            if (!members.updateDetails(h, changed)) {
-                throw duplicateId(changed.id());
-            }
-            if (!credentials.isEmpty()) {
-                members.replaceCredentials(h, member.guid(), credentials);
-                MemberStatus next = current.status().credentialsUpdated();
-                members.saveStatus(h, current, next);
-            }
-            Member now = members.get(h, member.guid()).orElseThrow();
-            events.memberChanged(h, now, MemberEvents.Action.UPDATED, callbackPayload(ctx));
-            return now;
-        });
-        if (!credentials.isEmpty() && !skip) {
-            saved = jobs.start(saved, JobKind.AGGREGATE).member();
-        }
+                body.guidValues("credentials").orElse(List.of()),
+                body.bool("skip_aggregation").orElse(false));
+        Member saved = service.update(member, change, callbackPayload(ctx));
         render(ctx, 200, members.find(Http.client(ctx), saved.userGuid(), saved.guid()).orElse(saved));
     }
 
@@ -182,7 +112,4 @@ public final class MemberRoutes implements Http.Routes {
                 .filter(f -> held.contains(f.guid())).toList(), page));
     }
 
-    private static ApiError duplicateId(String id) {
-        return ApiError.conflict("a member with id \"" + id + "\" already exists for this user");
-    }
 }
