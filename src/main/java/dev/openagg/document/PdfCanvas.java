@@ -58,30 +58,60 @@ final class PdfCanvas implements AutoCloseable {
     void text(float x, float top, float size, boolean bold, String text) {
         try {
             page.beginText();
-            page.setFont(bold ? BOLD : REGULAR, size);
+            page.setFont(font(bold), size);
             page.newLineAtOffset(x, HEIGHT - top);
-            page.showText(printable(text));
+            page.showText(printable(font(bold), text));
             page.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The standard fonts encode Latin-1 only; anything else is shown as '?'. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x100 ? (char) c : '?'));
-        return out.toString();
-    }
-
     /** Text ending at {@code right}, for amounts in columns. */
     void textRight(float right, float top, float size, boolean bold, String text) {
+        text(right - width(text, size, bold), top, size, bold, text);
+    }
+
+    /** The text as drawn, cut short with "..." where it would be wider than {@code width}. */
+    static String fit(String text, float size, boolean bold, float width) {
+        if (width(text, size, bold) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (!cut.isEmpty() && width(cut + "...", size, bold) > width) {
+            cut = cut.substring(0, cut.length() - Character.charCount(cut.codePointBefore(cut.length())));
+        }
+        return cut.stripTrailing() + "...";
+    }
+
+    static float width(String text, float size, boolean bold) {
         try {
-            float width = (bold ? BOLD : REGULAR).getStringWidth(printable(text)) / 1000 * size;
-            text(right - width, top, size, bold, text);
+            return font(bold).getStringWidth(printable(font(bold), text)) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static PDType1Font font(boolean bold) {
+        return bold ? BOLD : REGULAR;
+    }
+
+    /**
+     * The standard fonts cover WinAnsi only (Latin-1 plus curly quotes, dashes, the euro sign); any other character is
+     * shown as '?' rather than failing the whole document, and control characters as spaces.
+     */
+    private static String printable(PDType1Font font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            String glyph = Character.isISOControl(c) ? " " : Character.toString(c);
+            try {
+                font.encode(glyph);
+                out.append(glyph);
+            } catch (IllegalArgumentException | IOException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
     }
 
     void box(float x, float top, float width, float height) {

@@ -10,6 +10,10 @@ public final class StatementPdf {
     private static final float RIGHT = PdfCanvas.WIDTH - 40;
     private static final float LINE = 15;
     private static final float LAST_LINE = PdfCanvas.HEIGHT - 50;
+    private static final float DESCRIPTION = LEFT + 90;
+    private static final float AMOUNT = RIGHT - 110;
+    /** Room left of the Amount column for its widest realistic figure, -999,999.99, and a small gap. */
+    private static final float DESCRIPTION_WIDTH = AMOUNT - 64 - DESCRIPTION;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     private StatementPdf() {
@@ -18,7 +22,7 @@ public final class StatementPdf {
     public static byte[] render(StatementSheet sheet) {
         try (PdfCanvas pdf = new PdfCanvas()) {
             pdf.shade(LEFT, 36, RIGHT - LEFT, 50);
-            pdf.text(LEFT + 12, 60, 18, true, sheet.institution());
+            pdf.text(LEFT + 12, 60, 18, true, PdfCanvas.fit(sheet.institution(), 18, true, (RIGHT - LEFT) / 2));
             pdf.text(LEFT + 12, 77, 10, false, "Account statement");
             pdf.textRight(RIGHT - 12, 60, 10, false, DAY.format(sheet.periodStart()) + " - " + DAY.format(sheet.periodEnd()));
             pdf.textRight(RIGHT - 12, 77, 10, false, sheet.accountName() + "  " + sheet.accountNumber());
@@ -56,8 +60,8 @@ public final class StatementPdf {
                 }
                 running = running.add(line.amount());
                 pdf.text(LEFT, top, 9, false, DAY.format(line.date()));
-                pdf.text(LEFT + 90, top, 9, false, clip(line.description()));
-                pdf.textRight(RIGHT - 110, top, 9, false, PdfCanvas.money(line.amount()));
+                pdf.text(DESCRIPTION, top, 9, false, PdfCanvas.fit(line.description(), 9, false, DESCRIPTION_WIDTH));
+                pdf.textRight(AMOUNT, top, 9, false, PdfCanvas.money(line.amount()));
                 pdf.textRight(RIGHT, top, 9, false, PdfCanvas.money(running));
                 top += LINE;
             }
@@ -75,14 +79,10 @@ public final class StatementPdf {
 
     private static float header(PdfCanvas pdf, float top) {
         pdf.text(LEFT, top, 9, true, "Date");
-        pdf.text(LEFT + 90, top, 9, true, "Description");
-        pdf.textRight(RIGHT - 110, top, 9, true, "Amount");
+        pdf.text(DESCRIPTION, top, 9, true, "Description");
+        pdf.textRight(AMOUNT, top, 9, true, "Amount");
         pdf.textRight(RIGHT, top, 9, true, "Balance");
         pdf.line(LEFT, top + 5, RIGHT);
         return top + LINE + 4;
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 48 ? text : text.substring(0, 45) + "...";
     }
 }

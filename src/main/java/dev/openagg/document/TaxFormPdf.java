@@ -1,10 +1,15 @@
 package dev.openagg.document;
 
+import java.util.Locale;
+
 /** Renders a {@link TaxForm} as a one-page PDF laid out like the IRS form it names. */
 public final class TaxFormPdf {
     private static final float LEFT = 40;
     private static final float RIGHT = PdfCanvas.WIDTH - 40;
     private static final float MIDDLE = PdfCanvas.WIDTH / 2;
+    private static final float PARTY_WIDTH = MIDDLE - LEFT - 4;
+    private static final float ADDRESS_LINE = 14;
+    private static final float BOX_HEIGHT = 46;
 
     private TaxFormPdf() {
     }
@@ -14,46 +19,50 @@ public final class TaxFormPdf {
             pdf.shade(LEFT, 40, RIGHT - LEFT, 56);
             pdf.box(LEFT, 40, RIGHT - LEFT, 56);
             pdf.text(LEFT + 12, 64, 20, true, "Form " + form.form());
-            pdf.text(LEFT + 12, 84, 11, false, form.title());
+            pdf.text(LEFT + 12, 84, 11, false, PdfCanvas.fit(form.title(), 11, false, RIGHT - LEFT - 140));
             pdf.textRight(RIGHT - 12, 64, 20, true, String.valueOf(form.taxYear()));
             pdf.textRight(RIGHT - 12, 84, 9, false, "Copy B - For Recipient");
 
             float top = 112;
-            party(pdf, LEFT, top, form.payer());
-            party(pdf, MIDDLE + 4, top, form.recipient());
+            // Both blocks share one height, grown for the longer address, so the TIN rows line up as on the IRS form.
+            int lines = Math.max(3, Math.max(form.payer().address().size(), form.recipient().address().size()));
+            float height = 74 + lines * ADDRESS_LINE;
+            party(pdf, LEFT, top, height, form.payer());
+            party(pdf, MIDDLE + 4, top, height, form.recipient());
             if (form.accountNumber() != null) {
-                pdf.text(MIDDLE + 12, top + 128, 8, false, "Account number: " + form.accountNumber());
+                pdf.text(MIDDLE + 12, top + height + 12, 8, false, "Account number: " + form.accountNumber());
             }
 
-            top += 140;
+            top += height + 24;
             float boxWidth = (RIGHT - LEFT) / 2;
             for (int i = 0; i < form.boxes().size(); i++) {
                 TaxForm.Box box = form.boxes().get(i);
                 float x = LEFT + (i % 2) * boxWidth;
-                float y = top + (i / 2) * 46;
-                pdf.box(x, y, boxWidth, 46);
+                float y = top + (i / 2) * BOX_HEIGHT;
+                pdf.box(x, y, boxWidth, BOX_HEIGHT);
                 pdf.text(x + 8, y + 14, 8, true, box.number());
-                pdf.text(x + 28, y + 14, 8, false, box.label());
+                pdf.text(x + 28, y + 14, 8, false, PdfCanvas.fit(box.label(), 8, false, boxWidth - 36));
                 pdf.textRight(x + boxWidth - 10, y + 36, 12, false, "$ " + PdfCanvas.money(box.amount()));
             }
-            float bottom = top + ((form.boxes().size() + 1) / 2) * 46 + 30;
+            float bottom = top + ((form.boxes().size() + 1) / 2) * BOX_HEIGHT + 30;
             pdf.text(LEFT, bottom, 7, false, "This is important tax information. Issued by OpenAgg's test institution "
                     + form.payer().name() + "; not a real tax document.");
             return pdf.finish(form.toString());
         }
     }
 
-    private static void party(PdfCanvas pdf, float x, float top, TaxForm.Party party) {
-        float width = MIDDLE - LEFT - 4;
-        pdf.box(x, top, width, 116);
-        pdf.text(x + 8, top + 14, 8, true, party.role().toUpperCase(java.util.Locale.ROOT) + "'S name and address");
-        pdf.text(x + 8, top + 32, 11, true, party.name());
+    private static void party(PdfCanvas pdf, float x, float top, float height, TaxForm.Party party) {
+        String role = party.role().toUpperCase(Locale.ROOT);
+        float inner = PARTY_WIDTH - 16;
+        pdf.box(x, top, PARTY_WIDTH, height);
+        pdf.text(x + 8, top + 14, 8, true, role + "'S name and address");
+        pdf.text(x + 8, top + 32, 11, true, PdfCanvas.fit(party.name(), 11, true, inner));
         float line = top + 48;
         for (String address : party.address()) {
-            pdf.text(x + 8, line, 10, false, address);
-            line += 14;
+            pdf.text(x + 8, line, 10, false, PdfCanvas.fit(address, 10, false, inner));
+            line += ADDRESS_LINE;
         }
-        pdf.line(x, top + 90, x + width);
-        pdf.text(x + 8, top + 104, 9, false, party.role().toUpperCase(java.util.Locale.ROOT) + "'S TIN: " + party.taxId());
+        pdf.line(x, top + height - 26, x + PARTY_WIDTH);
+        pdf.text(x + 8, top + height - 12, 9, false, role + "'S TIN: " + party.taxId());
     }
 }
