@@ -20,9 +20,11 @@ import dev.openagg.member.Members;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.Webhooks;
+import dev.openagg.widget.Widget;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the whole server by hand, top to bottom, and starts it. */
@@ -60,16 +62,19 @@ public final class App implements AutoCloseable {
                 config.challengeLifetime());
         scheduler.start(engine);
 
-        Javalin web = Http.create(new BasicAuth(clients), List.of("/health"), List.of(
+        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock);
+        Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine, clock);
+        List<Http.Routes> features = new ArrayList<>(List.of(
                 new HealthRoutes(database),
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
-                new MemberRoutes(users, members, institutions,
-                        new Members(members, institutions, engine, webhooks.events(), clock), webhooks.events()),
+                new MemberRoutes(users, members, institutions, memberService, webhooks.events()),
                 new JobRoutes(members, institutions, engine),
                 new AccountRoutes(database.jdbi(), users, members),
                 new DocumentRoutes(database.jdbi(), members),
-                webhooks.routes()), cfg -> { });
+                webhooks.routes()));
+        features.addAll(widget.routes());
+        Javalin web = Http.create(new BasicAuth(clients), List.of("/health", Widget.PREFIX), features, cfg -> { });
         try {
             web.start(config.port());
         } catch (RuntimeException e) {
