@@ -156,8 +156,9 @@ class WidgetBrowserTest {
         signIn("challenge");
         browser.await(By.cssSelector("form[data-type=TEXT]"));
 
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("location.reload()");
-        browser.awaitThat(d -> d.findElements(By.cssSelector("form[data-type=TEXT]")).isEmpty());
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+        js.executeScript("window.beforeReload = true; location.reload()");
+        browser.awaitThat(d -> js.executeScript("return window.beforeReload === undefined").equals(Boolean.TRUE));
 
         answer("TEXT", "correct", null);
         awaitConnected();
