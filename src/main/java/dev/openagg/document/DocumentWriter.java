@@ -27,14 +27,15 @@ public final class DocumentWriter implements HarvestSink {
     public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
         Instant now = clock.instant();
         write(h, member, DocumentKind.TAX, harvest.taxDocuments(), now);
-        write(h, member, DocumentKind.STATEMENT, harvest.statements(), now);
-        return Stored.NOTHING;
+        return new Stored(0, 0, write(h, member, DocumentKind.STATEMENT, harvest.statements(), now));
     }
 
-    private static void write(Handle h, Member member, DocumentKind kind, List<DocumentData> documents, Instant now) {
+    /** Returns how many of the documents were new. */
+    private static int write(Handle h, Member member, DocumentKind kind, List<DocumentData> documents, Instant now) {
         if (documents == null) {
-            return;
+            return 0;
         }
+        int created = 0;
         for (DocumentData d : documents) {
             Optional<String> guid = h.createQuery(
                             "SELECT guid FROM document WHERE member_guid = :m AND kind = :k AND source_id = :s")
@@ -63,7 +64,9 @@ public final class DocumentWriter implements HarvestSink {
                     .bind("hash", sha256(d.pdf()))
                     .bind("now", now)
                     .execute();
+            created += guid.isEmpty() ? 1 : 0;
         }
+        return created;
     }
 
     private static String sha256(byte[] bytes) {

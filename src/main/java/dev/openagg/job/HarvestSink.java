@@ -13,11 +13,16 @@ public interface HarvestSink {
     Stored store(Handle h, Member member, JobKind kind, Harvest harvest);
 
     /** What a sink wrote, for the AGGREGATION webhook's counts. */
-    record Stored(int transactionsCreated, int transactionsUpdated) {
-        public static final Stored NOTHING = new Stored(0, 0);
+    record Stored(int transactionsCreated, int transactionsUpdated, int statementsCreated) {
+        public static final Stored NOTHING = new Stored(0, 0, 0);
+
+        public Stored(int transactionsCreated, int transactionsUpdated) {
+            this(transactionsCreated, transactionsUpdated, 0);
+        }
 
         Stored plus(Stored other) {
-            return new Stored(transactionsCreated + other.transactionsCreated, transactionsUpdated + other.transactionsUpdated);
+            return new Stored(transactionsCreated + other.transactionsCreated,
+                    transactionsUpdated + other.transactionsUpdated, statementsCreated + other.statementsCreated);
         }
     }
 }

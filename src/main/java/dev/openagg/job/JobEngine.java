@@ -182,7 +182,7 @@ public final class JobEngine implements JobStarter {
                 stored = stored.plus(sink.store(h, connected, job.kind(), harvest));
             }
             events.jobFinished(h, connected, job.guid(), job.kind(), stored.transactionsCreated(),
-                    stored.transactionsUpdated());
+                    stored.transactionsUpdated(), stored.statementsCreated());
         } else if (outcome instanceof Step.Failed f) {
             boolean denied = f.status() == ConnectionStatus.DENIED;
             int failedLogins = denied ? status.failedLogins() + 1 : status.failedLogins();

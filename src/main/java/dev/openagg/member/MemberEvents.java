@@ -12,9 +12,9 @@ public interface MemberEvents {
     /** The member's connection status changed from {@code before}'s to {@code after}'s. */
     void statusChanged(Handle h, Member before, Member after);
 
-    /** A job ended CONNECTED and stored its data; counts are of transactions added and updated. */
+    /** A job ended CONNECTED and stored its data; counts are of transactions added and updated, statements added. */
     void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int transactionsCreated,
-                     int transactionsUpdated);
+                     int transactionsUpdated, int statementsCreated);
 
     /** The member was created, updated or deleted by a client; {@code callbackPayload} is its X-CALLBACK-PAYLOAD. */
     void memberChanged(Handle h, Member member, Action action, String callbackPayload);
@@ -27,7 +27,8 @@ public interface MemberEvents {
         }
 
         @Override
-        public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated) {
+        public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated,
+                                int statements) {
         }
 
         @Override

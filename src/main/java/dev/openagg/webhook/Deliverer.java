@@ -1,5 +1,6 @@
 package dev.openagg.webhook;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class Deliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
     private static final int IN_FLIGHT = 8;
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -38,6 +40,7 @@ final class Deliverer implements AutoCloseable {
     private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> daemon(r, "webhook-sender"));
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-loop"));
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private Instant lastPruned;
 
     Deliverer(Jdbi jdbi, Clock clock, Backoff backoff, Duration timeout) {
         this.jdbi = jdbi;
@@ -48,36 +51,51 @@ final class Deliverer implements AutoCloseable {
     }
 
     void start(Duration every) {
-        loop.scheduleWithFixedDelay(this::sendDue, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sendDue() {
+    private void tick() {
         try {
-            for (String guid : due()) {
-                if (!slots.tryAcquire()) {
-                    return;
-                }
-                if (claim(guid)) {
-                    senders.execute(() -> {
-                        try {
-                            send(guid);
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                } else {
-                    slots.release();
-                }
+            sendDue();
+            Instant now = clock.instant();
+            if (lastPruned == null || !now.isBefore(lastPruned.plus(PRUNE_EVERY))) {
+                lastPruned = now;
+                jdbi.useTransaction(h -> Deliveries.prune(h, now.minus(Deliveries.KEPT)));
             }
         } catch (RuntimeException e) {
             LOG.warn("webhook delivery loop: {}", e.toString());
         }
     }
 
-    private List<String> due() {
+    private void sendDue() {
+        for (String guid : due()) {
+            if (!slots.tryAcquire()) {
+                return;
+            }
+            if (claim(guid)) {
+                senders.execute(() -> {
+                    try {
+                        send(guid);
+                    } catch (RuntimeException e) {
+                        LOG.warn("webhook delivery {}: {}", guid, e.toString());
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } else {
+                slots.release();
+            }
+        }
+    }
+
+    /**
+     * Deliveries whose time has come, oldest first: unclaimed (or whose claim ran out), to an enabled webhook, and
+     * with no earlier delivery for the same member and webhook still pending.
+     */
+    List<String> due() {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.guid FROM webhook_delivery d
+                        SELECT d.guid FROM webhook_delivery d JOIN webhook w ON w.guid = d.webhook_guid AND w.enabled = TRUE
                         WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
                           AND (d.claimed_until IS NULL OR d.claimed_until < :now)
                           AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.webhook_guid = d.webhook_guid
@@ -86,13 +104,22 @@ final class Deliverer implements AutoCloseable {
                 .bind("now", now).bind("limit", IN_FLIGHT).mapTo(String.class).list());
     }
 
-    private boolean claim(String guid) {
+    /**
+     * Takes the delivery for this node until its lease runs out: one conditional update, which both databases apply
+     * to one of several racing nodes only (the others find the lease taken once the winner commits).
+     */
+    boolean claim(String guid) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE webhook_delivery SET claimed_until = :until
                         WHERE guid = :guid AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""")
-                .bind("until", now.plus(timeout).plusSeconds(30)).bind("guid", guid).bind("now", now)
+                .bind("until", now.plus(lease())).bind("guid", guid).bind("now", now)
                 .execute()) == 1;
+    }
+
+    /** Longer than an attempt can take (connecting, then waiting for the answer's status line). */
+    Duration lease() {
+        return timeout.multipliedBy(2).plusSeconds(20);
     }
 
     private record Outgoing(String url, String username, String password, String secret, String eventId, String payload,
@@ -129,7 +156,10 @@ final class Deliverer implements AutoCloseable {
             if (out.callback() != null) {
                 request.header("X-CALLBACK-PAYLOAD", out.callback());
             }
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            // The status line is the answer; a body that never ends must not hold the sender past the time-out.
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            status = response.statusCode();
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package dev.openagg.webhook;
 
 import dev.openagg.api.Wire;
 import dev.openagg.connector.ConnectionStatus;
-import dev.openagg.connector.Guids;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobKind;
 import dev.openagg.institution.Institutions;
@@ -54,7 +53,8 @@ public final class Outbox implements MemberEvents {
     }
 
     @Override
-    public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated) {
+    public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated,
+                            int statements) {
         Instant now = clock.instant();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("action", "member_data_updated");
@@ -63,6 +63,9 @@ public final class Outbox implements MemberEvents {
         payload.put("is_background", false);
         payload.put("job_guid", jobGuid);
         payload.put("member_guid", member.guid());
+        if (kind == JobKind.STATEMENTS) {
+            payload.put("statements_created_count", statements);
+        }
         payload.put("transactions_created_count", created);
         payload.put("transactions_updated_count", updated);
         payload.put("type", type(kind));
@@ -109,13 +112,7 @@ public final class Outbox implements MemberEvents {
             return;
         }
         Instant now = clock.instant();
-        String eventId = Guids.next("EVT");
-        h.createUpdate("""
-                        INSERT INTO webhook_event (id, client_id, member_guid, type, payload, callback, created_at)
-                        VALUES (:id, :client, :member, :type, :payload, :callback, :now)""")
-                .bind("id", eventId).bind("client", clientId).bind("member", member.guid()).bind("type", type)
-                .bind("payload", Wire.write(payload)).bind("callback", callback).bind("now", now)
-                .execute();
+        String eventId = Deliveries.addEvent(h, clientId, member.guid(), type, Wire.write(payload), callback, now);
         for (Webhook webhook : subscribers) {
             Deliveries.add(h, webhook.guid(), eventId, member.guid(), now);
         }

@@ -10,15 +10,15 @@ import javax.crypto.spec.SecretKeySpec;
  * The {@code X-OpenAgg-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, keyed
  * with the webhook's secret. Signing the time too lets a receiver refuse replays of old deliveries.
  */
-public final class Signature {
+final class Signature {
     private Signature() {
     }
 
-    public static String header(String secret, long unixSeconds, String body) {
+    static String header(String secret, long unixSeconds, String body) {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds + "." + body);
     }
 
-    public static String hmac(String secret, String text) {
+    private static String hmac(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -36,8 +36,9 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger hangsLeft = new AtomicInteger();
+    private final AtomicInteger stallsLeft = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
-    private volatile boolean hang;
 
     private Receiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -45,12 +46,16 @@ public final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
-            if (hang) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            if (hangsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                awaitClose();
+            }
+            if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                awaitClose();
+                exchange.close();
+                return;
             }
             int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             exchange.sendResponseHeaders(status, -1);
@@ -87,7 +92,25 @@ public final class Receiver implements AutoCloseable {
 
     /** Accept requests but never answer them (until closed). */
     public void hang() {
-        hang = true;
+        hangsLeft.set(Integer.MAX_VALUE);
+    }
+
+    /** Hold the next {@code n} requests open without an answer (until closed). */
+    public void hangNext(int n) {
+        hangsLeft.set(n);
+    }
+
+    /** Answer the next {@code n} requests with a 200 whose body starts and never ends (until closed). */
+    public void stallBodyNext(int n) {
+        stallsLeft.set(n);
+    }
+
+    private void awaitClose() {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public List<Received> received() {

@@ -86,7 +86,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
