@@ -41,7 +41,6 @@ CREATE TABLE webhook_delivery (
 );
 CREATE INDEX webhook_delivery_due ON webhook_delivery (status, next_attempt_at);
 CREATE INDEX webhook_delivery_order ON webhook_delivery (webhook_guid, member_guid, status, seq);
-CREATE INDEX webhook_delivery_event ON webhook_delivery (event_id);
 
 CREATE TABLE webhook_attempt (
     delivery_guid VARCHAR(48) NOT NULL REFERENCES webhook_delivery (guid) ON DELETE CASCADE,
