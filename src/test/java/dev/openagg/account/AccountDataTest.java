@@ -3,9 +3,8 @@ package dev.openagg.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
-import dev.openagg.support.TestServer;
+import dev.openagg.support.FreshServerTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,27 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What each job brings back, read through the HTTP API of a real server. */
-class AccountDataTest {
-    private TestServer server;
-    private Api api;
-    private Flow flow;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        flow = new Flow(api);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class AccountDataTest extends FreshServerTest {
 
     @Test
     void aggregate_brings_four_accounts_ninety_days_of_transactions_and_holdings() {

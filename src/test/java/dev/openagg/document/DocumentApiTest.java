@@ -3,10 +3,9 @@ package dev.openagg.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
-import dev.openagg.support.TestServer;
+import dev.openagg.support.FreshServerTest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,27 +15,10 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tax documents and statements behind the MFA flow, down to the text of their PDFs. */
-class DocumentApiTest {
-    private TestServer server;
-    private Api api;
-    private Flow flow;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        flow = new Flow(api);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class DocumentApiTest extends FreshServerTest {
 
     @Test
     void the_guides_options_flow_fetches_real_tax_forms() throws IOException {

@@ -3,29 +3,11 @@ package dev.openagg.institution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
-import dev.openagg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.openagg.support.ServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InstitutionApiTest {
-    private TestServer server;
-    private Api api;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+class InstitutionApiTest extends ServerTest {
 
     @Test
     void mx_bank_is_listed_and_found_by_name() {

@@ -3,10 +3,10 @@ package dev.openagg.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
+import dev.openagg.support.FreshServerTest;
 import dev.openagg.support.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,28 +17,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Expiry, concurrency, restarts and lost steps: the engine's guarantees, seen through the API. */
-class JobLifecycleTest {
-    private TestServer server;
-    private Api api;
-    private Flow flow;
+class JobLifecycleTest extends FreshServerTest {
     private Jdbi db;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        flow = new Flow(api);
+    void openDatabase() {
         db = Jdbi.create(server.config.jdbcUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

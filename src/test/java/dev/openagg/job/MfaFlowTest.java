@@ -3,38 +3,18 @@ package dev.openagg.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
-import dev.openagg.support.TestServer;
+import dev.openagg.support.ServerTest;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every MX Bank scenario, driven through the HTTP API of a real server. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MfaFlowTest {
-    private TestServer server;
-    private Api api;
-    private Flow flow;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        flow = new Flow(api);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+class MfaFlowTest extends ServerTest {
 
     @Test
     void the_guides_sequence_fetch_tax_documents_challenged_resume_resumed_connected() {

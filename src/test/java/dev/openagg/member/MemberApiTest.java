@@ -3,35 +3,15 @@ package dev.openagg.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
-import dev.openagg.support.TestServer;
+import dev.openagg.support.ServerTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MemberApiTest {
+class MemberApiTest extends ServerTest {
     private static final String SECRET = "s3cret-Password-value";
-    private TestServer server;
-    private Api api;
-    private Flow flow;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        flow = new Flow(api);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void a_member_carries_exactly_the_fields_of_mx_member_response() {

@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openagg.support.Api;
 import dev.openagg.support.Reply;
+import dev.openagg.support.ServerTest;
 import dev.openagg.support.TestServer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserApiTest {
-    private TestServer server;
-    private Api api;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+class UserApiTest extends ServerTest {
 
     @Test
     void create_returns_the_user_in_mx_shape() {

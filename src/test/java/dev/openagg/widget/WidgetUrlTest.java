@@ -3,38 +3,18 @@ package dev.openagg.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
-import dev.openagg.support.TestServer;
+import dev.openagg.support.ServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The widget-URL endpoints and the session a URL opens, over plain HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WidgetUrlTest {
-    private TestServer server;
-    private Api api;
-    private Flow flow;
+class WidgetUrlTest extends ServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        flow = new Flow(api);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void widget_urls_answers_the_spec_shape_with_a_one_time_url() throws Exception {
