@@ -158,6 +158,23 @@ function defineSuite(label, pkg, adapter, options) {
         await awaitStatus(u, m, 'REJECTED');
       });
 
+      it('hands out one-time connect-widget URLs in both shapes', async () => {
+        const u = await newUser();
+        const widget = expectShape((await ops.requestWidgetURL(u, { widget_url: { widget_type: 'connect_widget', color_scheme: 'dark' } })).data,
+          'WidgetResponseBody').widget_url;
+        assert.equal(widget.type, 'connect_widget');
+        assert.ok(widget.url.startsWith(`${server.basePath}/widget/connect/`), widget.url);
+        const legacy = expectShape((await ops.requestConnectWidgetURL(u, { config: { mode: 'aggregation' } })).data,
+          'ConnectWidgetResponseBody').user;
+        assert.equal(legacy.guid, u);
+        assert.notEqual(legacy.connect_widget_url, widget.url);
+        const opened = await fetch(widget.url, { redirect: 'manual' });
+        assert.equal(opened.status, 303);
+        assert.equal((await fetch(widget.url, { redirect: 'manual' })).status, 410);
+        await assert.rejects(ops.requestWidgetURL(u, { widget_url: {} }),
+          (e) => e.response.status === 422 && e.response.data.error.message.includes('widget_type'));
+      });
+
       it('starts every kind of job', async () => {
         const u = await newUser();
         for (const job of ['aggregateMember', 'checkBalances', 'extendHistory', 'identifyMember', 'verifyMember', 'fetchStatements']) {

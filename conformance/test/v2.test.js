@@ -10,6 +10,7 @@ defineSuite('mx-platform-node 2.1.0', 'mx-platform-node-v2', (client, configurat
   const transactions = new client.TransactionsApi(configuration);
   const statements = new client.StatementsApi(configuration);
   const holdings = new client.InvestmentHoldingsApi(configuration);
+  const widgets = new client.WidgetsApi(configuration);
   return {
     holdingsType: 'InvestmentHoldingsResponseBody',
     holdingsRoot: 'investment_holdings',
@@ -45,5 +46,7 @@ defineSuite('mx-platform-node 2.1.0', 'mx-platform-node-v2', (client, configurat
     listAccountOwnersByMember: (m, u) => accounts.listAccountOwnersByMember(m, u),
     listTransactionsByMember: (m, u) => transactions.listTransactionsByMember(m, u),
     listHoldingsByMember: (m, u) => holdings.listHoldingsByMember(m, u),
+    requestWidgetURL: (u, body) => widgets.requestWidgetURL(u, body),
+    requestConnectWidgetURL: (u, body) => widgets.requestConnectWidgetURL(u, body),
   };
 }, { taxDocuments: false });

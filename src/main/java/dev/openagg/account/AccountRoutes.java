@@ -18,7 +18,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Read endpoints for what aggregation brought back: accounts, transactions, holdings, owners, account numbers. */
 public final class AccountRoutes implements Http.Routes {
-    private static final String ACCOUNTS = """
+    static final String ACCOUNTS = """
             SELECT x.*, m.id AS member_id, m.institution_code, u.id AS user_id
             FROM account x JOIN member m ON m.guid = x.member_guid JOIN app_user u ON u.guid = x.user_guid""";
     private static final String TRANSACTIONS = """

@@ -10,17 +10,17 @@ public final class InstitutionJson {
     private InstitutionJson() {
     }
 
-    record Wire(String code, String forgotPasswordUrl, String forgotUsernameUrl, String instructionalText,
+    public record Wire(String code, String forgotPasswordUrl, String forgotUsernameUrl, String instructionalText,
                 String mediumLogoUrl, String name, String smallLogoUrl, Boolean supportsAccountIdentification,
                 Boolean supportsAccountStatement, Boolean supportsAccountVerification, Boolean supportsOauth,
                 Boolean supportsTaxDocument, Boolean supportsTransactionHistory, String troubleSigningInUrl,
                 String url) {
     }
 
-    record One(Wire institution) {
+    public record One(Wire institution) {
     }
 
-    record Many(List<Wire> institutions, Page.Pagination pagination) {
+    public record Many(List<Wire> institutions, Page.Pagination pagination) {
     }
 
     public record Credential(Integer displayOrder, String fieldName, String fieldType, String guid, String label,
@@ -30,11 +30,11 @@ public final class InstitutionJson {
     public record Credentials(List<Credential> credentials, Page.Pagination pagination) {
     }
 
-    static One one(InstitutionInfo info) {
+    public static One one(InstitutionInfo info) {
         return new One(wire(info));
     }
 
-    static Many list(List<InstitutionInfo> items, Page page, int total) {
+    public static Many list(List<InstitutionInfo> items, Page page, int total) {
         return new Many(items.stream().map(InstitutionJson::wire).toList(), page.pagination(total));
     }
 

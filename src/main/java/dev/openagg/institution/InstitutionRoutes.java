@@ -34,19 +34,12 @@ public final class InstitutionRoutes implements Http.Routes {
 
     private void list(Context ctx) {
         Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
-        Predicate<InstitutionInfo> filter = i -> true;
-        String name = ctx.queryParam("name");
-        if (name != null && !name.isBlank()) {
-            String needle = name.toLowerCase(Locale.ROOT);
-            filter = filter.and(i -> i.name().toLowerCase(Locale.ROOT).contains(needle)
-                    || i.code().toLowerCase(Locale.ROOT).contains(needle));
-        }
-        filter = filter.and(flag(ctx, "supports_account_identification", InstitutionInfo::supportsAccountIdentification))
+        Predicate<InstitutionInfo> filter = flag(ctx, "supports_account_identification", InstitutionInfo::supportsAccountIdentification)
                 .and(flag(ctx, "supports_account_statement", InstitutionInfo::supportsAccountStatement))
                 .and(flag(ctx, "supports_account_verification", InstitutionInfo::supportsAccountVerification))
                 .and(flag(ctx, "supports_tax_document", InstitutionInfo::supportsTaxDocument))
                 .and(flag(ctx, "supports_transaction_history", InstitutionInfo::supportsTransactionHistory));
-        List<InstitutionInfo> matching = institutions.all().stream().filter(filter).toList();
+        List<InstitutionInfo> matching = institutions.named(ctx.queryParam("name")).stream().filter(filter).toList();
         Http.json(ctx, 200, InstitutionJson.list(page.slice(matching), page, matching.size()));
     }
 

@@ -5,6 +5,7 @@ import dev.openagg.connector.InstitutionInfo;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -38,5 +39,15 @@ public final class Institutions {
 
     public List<InstitutionInfo> all() {
         return byCode.values().stream().map(Connector::institution).toList();
+    }
+
+    /** Institutions whose name or code contains {@code name}, ignoring case; all of them for a blank name. */
+    public List<InstitutionInfo> named(String name) {
+        if (name == null || name.isBlank()) {
+            return all();
+        }
+        String needle = name.trim().toLowerCase(Locale.ROOT);
+        return all().stream().filter(i -> i.name().toLowerCase(Locale.ROOT).contains(needle)
+                || i.code().toLowerCase(Locale.ROOT).contains(needle)).toList();
     }
 }

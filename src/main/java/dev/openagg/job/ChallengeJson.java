@@ -11,11 +11,11 @@ import java.util.List;
  * examples show a number there. {@code image_data}, {@code options} and {@code image_options} appear only on the
  * challenge type they belong to.
  */
-final class ChallengeJson {
+public final class ChallengeJson {
     private ChallengeJson() {
     }
 
-    record Wire(String fieldName, String guid,
+    public record Wire(String fieldName, String guid,
                 @JsonInclude(JsonInclude.Include.NON_NULL) String imageData,
                 @JsonInclude(JsonInclude.Include.NON_NULL) List<ImageOption> imageOptions,
                 String label,
@@ -23,13 +23,13 @@ final class ChallengeJson {
                 String type) {
     }
 
-    record Option(String guid, String label, String value) {
+    public record Option(String guid, String label, String value) {
     }
 
-    record ImageOption(String dataUri, String guid, String label, String value) {
+    public record ImageOption(String dataUri, String guid, String label, String value) {
     }
 
-    static List<Wire> list(List<Challenge> challenges) {
+    public static List<Wire> list(List<Challenge> challenges) {
         return challenges.stream().map(ChallengeJson::wire).toList();
     }
 

@@ -68,10 +68,13 @@ public final class JobRoutes implements Http.Routes {
 
     private void resume(Context ctx) {
         Member member = MemberRoutes.find(ctx, members);
-        Body body = Body.parse(ctx.body(), "member");
-        List<Answer> answers = body.guidValues("challenges")
+        render(ctx, 202, engine.resume(member, answers(ctx.body())));
+    }
+
+    /** The answers of a resume request, {@code {"member": {"challenges": [{"guid", "value"}]}}}. */
+    public static List<Answer> answers(String body) {
+        return Body.parse(body, "member").guidValues("challenges")
                 .orElseThrow(() -> ApiError.unprocessable("member.challenges is required"))
                 .stream().map(a -> new Answer(a.guid(), a.value())).toList();
-        render(ctx, 202, engine.resume(member, answers));
     }
 }

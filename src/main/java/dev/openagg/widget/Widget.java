@@ -1,5 +1,6 @@
 package dev.openagg.widget;
 
+import dev.openagg.account.MemberAccounts;
 import dev.openagg.api.Http;
 import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
@@ -10,22 +11,26 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** The connect widget as the server wires it: the widget-URL endpoints (authenticated) and the page (public). */
+/**
+ * The connect widget: the endpoints that hand out widget URLs (behind client credentials), and the page with the
+ * small API it calls (under {@link #PREFIX}, which needs no client credentials: a widget session authorises it).
+ */
 public final class Widget {
-    /** The path prefix the page and its API live under; no client credentials are needed there. */
+    /** The public path prefix of the page, its files and its API. */
     public static final String PREFIX = "/widget";
 
-    private final WidgetUrlRoutes urls;
-    private final WidgetRoutes page;
+    private final List<Http.Routes> routes;
 
     public Widget(Jdbi jdbi, UserStore users, MemberStore members, Members service, Institutions institutions,
                   JobEngine engine, Clock clock) {
         WidgetSessions sessions = new WidgetSessions(jdbi, clock);
-        this.urls = new WidgetUrlRoutes(users, members, institutions, sessions);
-        this.page = new WidgetRoutes(sessions, users, members, service, institutions, engine, new AccountSummaries(jdbi));
+        this.routes = List.of(
+                new WidgetUrlRoutes(users, members, institutions, sessions),
+                new PageRoutes(sessions),
+                new WidgetApiRoutes(sessions, users, members, service, institutions, engine, new MemberAccounts(jdbi)));
     }
 
     public List<Http.Routes> routes() {
-        return List.of(urls, page);
+        return routes;
     }
 }

@@ -1,54 +1,50 @@
 package dev.openagg.widget;
 
-import dev.openagg.connector.ChallengeOption;
+import dev.openagg.api.Wire;
+import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.InstitutionInfo;
+import dev.openagg.job.ChallengeJson;
 import dev.openagg.job.JobEngine;
+import dev.openagg.member.Member;
+import dev.openagg.member.MemberStatus;
 import dev.openagg.member.StatusMessages;
-import java.math.BigDecimal;
 import java.util.List;
 
-/** The widget API's replies; OpenAgg's own, shaped for the page. */
+/**
+ * The widget API's own replies: the session, and a member as the page needs it (status, the end-user message and
+ * the open challenges in MX's challenge shape). Institutions, credentials and accounts use MX's shapes unchanged.
+ */
 final class WidgetJson {
     private WidgetJson() {
     }
 
-    record Session(String userGuid, String mode, String colorScheme, String institutionCode, String memberGuid) {
+    record Session(String guid, String userGuid, String widgetType, String mode, String colorScheme,
+                   String institutionCode, String memberGuid, String expiresAt) {
     }
 
-    record Field(String guid, String label, String fieldName, String type) {
+    record SessionBody(Session session) {
     }
 
-    record Institution(String code, String name, List<Field> credentials) {
+    record MemberView(String guid, String userGuid, String institutionCode, String institutionName,
+                      String connectionStatus, int connectionStatusId, String connectionStatusMessage,
+                      boolean isAuthenticated, boolean isBeingAggregated, List<ChallengeJson.Wire> challenges) {
     }
 
-    record Option(String guid, String label, String value, String dataUri) {
+    record MemberBody(MemberView member) {
     }
 
-    record Challenge(String guid, String type, String label, String imageData, List<Option> options) {
+    static SessionBody session(WidgetSession s) {
+        WidgetSession.Settings settings = s.settings();
+        return new SessionBody(new Session(s.guid(), s.userGuid(), settings.widgetType(), settings.mode().wireName(),
+                settings.colorScheme(), settings.institutionCode(), s.memberGuid(), Wire.time(s.expiresAt())));
     }
 
-    record Member(String guid, String userGuid, String institutionCode, String institutionName, String connectionStatus,
-                  String message, boolean isBeingAggregated, List<Challenge> challenges) {
-    }
-
-    record Account(String name, String type, BigDecimal balance) {
-    }
-
-    static Institution institution(InstitutionInfo i) {
-        return new Institution(i.code(), i.name(), i.credentials().stream()
-                .map(f -> new Field(f.guid(), f.label(), f.fieldName(), f.type())).toList());
-    }
-
-    static Member member(JobEngine.View view, InstitutionInfo institution) {
-        var m = view.member();
-        var status = m.status().connectionStatus();
-        return new Member(m.guid(), m.userGuid(), m.institutionCode(), institution.name(), status.name(),
-                StatusMessages.of(status, institution.name()), m.status().isBeingAggregated(),
-                view.challenges().stream().map(c -> new Challenge(c.guid(), c.type().name(), c.label(), c.imageData(),
-                        c.options().stream().map(WidgetJson::option).toList())).toList());
-    }
-
-    private static Option option(ChallengeOption o) {
-        return new Option(o.guid(), o.label(), o.value(), o.dataUri());
+    static MemberBody member(JobEngine.View view, InstitutionInfo institution) {
+        Member m = view.member();
+        MemberStatus status = m.status();
+        ConnectionStatus connection = status.connectionStatus();
+        return new MemberBody(new MemberView(m.guid(), m.userGuid(), m.institutionCode(), institution.name(),
+                connection.name(), connection.id(), StatusMessages.of(connection, institution.name()),
+                status.isAuthenticated(), status.isBeingAggregated(), ChallengeJson.list(view.challenges())));
     }
 }

@@ -2,7 +2,14 @@ package dev.openagg.widget;
 
 import java.time.Instant;
 
-/** A widget opened for one user: what the client asked for and the member the end user is connecting. */
-record WidgetSession(String tokenHash, String clientId, String userGuid, String widgetType, String mode,
-                     String colorScheme, String institutionCode, String memberGuid, Instant sessionExpiresAt) {
+/**
+ * An opened widget: the user it serves, what the client asked for, and the member the end user is connecting
+ * (which a reload of the page picks up again). {@code guid} names the session to the embedding page.
+ */
+record WidgetSession(String guid, String secretHash, String clientId, String userGuid, Settings settings,
+                     String memberGuid, Instant expiresAt) {
+
+    /** What the client asked for when it requested the URL. */
+    record Settings(String widgetType, Mode mode, String colorScheme, String institutionCode) {
+    }
 }

@@ -10,18 +10,21 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Widget URLs and the sessions they open. A URL's token works once, within {@link #URL_LIFETIME}; opening it gives
- * the page a session secret that authorises only that user's widget, for {@link #SESSION_LIFETIME}. Both are kept
- * as SHA-256 hashes.
+ * Widget URLs and the sessions they open. A URL's token works once, within {@link #URL_LIFETIME} (MX's widget URLs
+ * also last ten minutes); opening it gives the page a secret that authorises only that user's widget for
+ * {@link #SESSION_LIFETIME}. Tokens and secrets are stored as SHA-256 hashes: they are random, so a plain hash is
+ * enough, and a leaked table opens nothing.
  */
 final class WidgetSessions {
     static final Duration URL_LIFETIME = Duration.ofMinutes(10);
     static final Duration SESSION_LIFETIME = Duration.ofHours(1);
+    private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
@@ -32,70 +35,85 @@ final class WidgetSessions {
         this.clock = clock;
     }
 
-    /** What a client asks the widget to do. */
-    record Request(String widgetType, String mode, String colorScheme, String institutionCode, String memberGuid) {
-    }
-
-    /** Returns the one-time token for a new widget URL. */
-    String create(String clientId, String userGuid, Request request) {
-        String token = secret();
+    /** Records a widget for the user and returns its URL's one-time token; {@code memberGuid} is one to reconnect. */
+    String create(String clientId, String userGuid, WidgetSession.Settings s, String memberGuid) {
+        String token = random();
         Instant now = clock.instant();
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO widget_session (token_hash, client_id, user_guid, widget_type, mode, color_scheme,
-                          institution_code, member_guid, url_expires_at, created_at)
-                        VALUES (:token, :client, :user, :type, :mode, :scheme, :institution, :member, :expires, :now)""")
-                .bind("token", hash(token)).bind("client", clientId).bind("user", userGuid)
-                .bind("type", request.widgetType()).bind("mode", request.mode()).bind("scheme", request.colorScheme())
-                .bind("institution", request.institutionCode()).bind("member", request.memberGuid())
-                .bind("expires", now.plus(URL_LIFETIME)).bind("now", now)
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            DELETE FROM widget_session WHERE (opened_at IS NULL AND url_expires_at < :cutoff)
+                            OR session_expires_at < :cutoff""")
+                    .bind("cutoff", now.minus(KEEP_EXPIRED)).execute();
+            h.createUpdate("""
+                            INSERT INTO widget_session (token_hash, client_id, user_guid, widget_type, mode, color_scheme,
+                              institution_code, member_guid, url_expires_at, created_at)
+                            VALUES (:token, :client, :user, :type, :mode, :scheme, :institution, :member, :expires, :now)""")
+                    .bind("token", hash(token)).bind("client", clientId).bind("user", userGuid)
+                    .bind("type", s.widgetType()).bind("mode", s.mode().wireName()).bind("scheme", s.colorScheme())
+                    .bind("institution", s.institutionCode()).bind("member", memberGuid)
+                    .bind("expires", now.plus(URL_LIFETIME)).bind("now", now)
+                    .execute();
+        });
         return token;
     }
 
-    /** Spends the URL's token; returns the session secret, or empty when the token is unknown, used or expired. */
+    /** Spends a URL's token; returns the session secret, or empty when the token is unknown, spent or expired. */
     Optional<String> open(String token) {
-        String session = secret();
+        String secret = random();
         Instant now = clock.instant();
         int opened = jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE widget_session SET opened_at = :now, session_hash = :session, session_expires_at = :until
+                        UPDATE widget_session SET opened_at = :now, session_hash = :secret, session_expires_at = :until
                         WHERE token_hash = :token AND opened_at IS NULL AND url_expires_at > :now""")
-                .bind("now", now).bind("session", hash(session)).bind("until", now.plus(SESSION_LIFETIME))
-                .bind("token", hash(token == null ? "" : token))
+                .bind("now", now).bind("secret", hash(secret)).bind("until", now.plus(SESSION_LIFETIME))
+                .bind("token", hash(token))
                 .execute());
-        return opened == 1 ? Optional.of(session) : Optional.empty();
+        return opened == 1 ? Optional.of(secret) : Optional.empty();
     }
 
-    Optional<WidgetSession> find(String session) {
-        if (session == null || session.isBlank()) {
+    /** The open, unexpired session a page secret belongs to. */
+    Optional<WidgetSession> find(String secret) {
+        if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM widget_session WHERE session_hash = :s AND session_expires_at > :now")
-                .bind("s", hash(session)).bind("now", clock.instant())
+                        "SELECT * FROM widget_session WHERE session_hash = :secret AND session_expires_at > :now")
+                .bind("secret", hash(secret)).bind("now", clock.instant())
                 .map((rs, c) -> map(rs)).findOne());
     }
 
-    void rememberMember(WidgetSession session, String memberGuid) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE widget_session SET member_guid = :m WHERE token_hash = :t")
-                .bind("m", memberGuid).bind("t", session.tokenHash()).execute());
+    /** The member the end user is now connecting (or none); a reload of the page returns to it. */
+    void connecting(WidgetSession session, String memberGuid) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE widget_session SET member_guid = :member WHERE session_hash = :s")
+                .bind("member", memberGuid).bind("s", session.secretHash()).execute());
     }
 
     private static WidgetSession map(ResultSet rs) throws SQLException {
-        return new WidgetSession(rs.getString("token_hash"), rs.getString("client_id"), rs.getString("user_guid"),
-                rs.getString("widget_type"), rs.getString("mode"), rs.getString("color_scheme"),
-                rs.getString("institution_code"), rs.getString("member_guid"),
+        String tokenHash = rs.getString("token_hash");
+        WidgetSession.Settings settings = new WidgetSession.Settings(rs.getString("widget_type"),
+                Mode.of(rs.getString("mode")).orElse(Mode.AGGREGATION),
+                "dark".equals(rs.getString("color_scheme")) ? "dark" : "light", rs.getString("institution_code"));
+        return new WidgetSession(guid(tokenHash), rs.getString("session_hash"), rs.getString("client_id"),
+                rs.getString("user_guid"), settings, rs.getString("member_guid"),
                 Database.instant(rs, "session_expires_at"));
     }
 
-    private static String secret() {
-        byte[] bytes = new byte[24];
+    /** The session's public name, {@code WSN-...}: a hash of the token's hash, so it tells nothing about either. */
+    private static String guid(String tokenHash) {
+        String hex = hash(tokenHash);
+        return "WSN-" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String hash(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -4,21 +4,25 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Problems;
+import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.Institutions;
+import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
 import dev.openagg.user.User;
 import dev.openagg.user.UserStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /users/{u}/widget_urls} and the older {@code POST /users/{u}/connect_widget_url}: one-time URLs to
  * OpenAgg's connect widget for that user.
  */
 final class WidgetUrlRoutes implements Http.Routes {
-    private static final Set<String> TYPES = Set.of("connect_widget");
+    static final String CONNECT_WIDGET = "connect_widget";
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     private final UserStore users;
     private final MemberStore members;
@@ -35,7 +39,13 @@ final class WidgetUrlRoutes implements Http.Routes {
     record WidgetUrl(String type, String url, String userId) {
     }
 
-    record ConnectWidgetUser(String connectWidgetUrl, String guid) {
+    record WidgetUrlBody(WidgetUrl widgetUrl) {
+    }
+
+    record ConnectWidget(String connectWidgetUrl, String guid) {
+    }
+
+    record ConnectWidgetBody(ConnectWidget user) {
     }
 
     @Override
@@ -44,13 +54,13 @@ final class WidgetUrlRoutes implements Http.Routes {
             User user = user(ctx);
             Body body = Body.parse(ctx.body(), "widget_url");
             String type = body.string("widget_type").orElse(null);
-            String url = url(ctx, user, body, type);
-            Http.json(ctx, 200, Map.of("widget_url", new WidgetUrl(type, url, user.id())));
+            Http.json(ctx, 200, new WidgetUrlBody(new WidgetUrl(type, url(ctx, user, body, "widget_url", type), user.id())));
         });
         routes.post("/users/{user_guid}/connect_widget_url", ctx -> {
             User user = user(ctx);
-            Body body = ctx.body().isBlank() ? Body.parse("{\"config\": {}}", "config") : Body.parse(ctx.body(), "config");
-            Http.json(ctx, 200, Map.of("user", new ConnectWidgetUser(url(ctx, user, body, "connect_widget"), user.guid())));
+            Body body = Body.parse(ctx.body().isBlank() ? "{\"config\": {}}" : ctx.body(), "config");
+            String url = url(ctx, user, body, "config", CONNECT_WIDGET);
+            Http.json(ctx, 200, new ConnectWidgetBody(new ConnectWidget(url, user.guid())));
         });
     }
 
@@ -58,28 +68,67 @@ final class WidgetUrlRoutes implements Http.Routes {
         return users.find(Http.client(ctx), ctx.pathParam("user_guid")).orElseThrow(() -> ApiError.notFound("user"));
     }
 
-    private String url(Context ctx, User user, Body body, String type) {
+    /**
+     * Validates the request's options, records the widget and returns its URL. Options the widget does not act on
+     * (OAuth, web views, background aggregation, and the rest) are still checked for their type.
+     */
+    private String url(Context ctx, User user, Body body, String root, String type) {
+        for (String name : List.of("client_redirect_url", "oauth_referral_source", "ui_message_webview_url_scheme",
+                "insight_guid", "microwidget_instance_id")) {
+            body.string(name);
+        }
+        for (String name : List.of("disable_background_agg", "disable_institution_search", "include_identity",
+                "include_transactions", "is_mobile_webview", "update_credentials")) {
+            body.bool(name);
+        }
         Problems problems = new Problems();
-        problems.require(type != null, "widget_url.widget_type is required");
-        problems.require(type == null || TYPES.contains(type), "widget_type " + type + " is not served; use connect_widget");
-        String institution = body.string("current_institution_code").orElse(null);
-        problems.require(institution == null || institutions.find(institution).isPresent(),
-                "current_institution_code " + institution + " is not a known institution");
-        String member = body.string("current_member_guid").orElse(null);
-        problems.require(member == null || members.find(user.clientId(), user.guid(), member).isPresent(),
-                "current_member_guid " + member + " is not a member of this user");
+        problems.require(type != null, root + ".widget_type is required");
+        problems.require(type == null || type.equals(CONNECT_WIDGET),
+                root + ".widget_type " + type + " is not served by OpenAgg; only connect_widget is");
+        String modeName = body.string("mode").orElse("aggregation");
+        Mode mode = Mode.of(modeName).orElse(null);
+        problems.require(mode != null, root + ".mode must be aggregation, verification or tax");
         String scheme = body.string("color_scheme").orElse("light");
-        problems.require(scheme.equals("light") || scheme.equals("dark"), "color_scheme must be light or dark");
-        String mode = body.string("mode").orElse("aggregation");
+        problems.require(scheme.equals("light") || scheme.equals("dark"), root + ".color_scheme must be light or dark");
+
+        Optional<Member> member = body.string("current_member_guid")
+                .flatMap(guid -> members.find(user.clientId(), user.guid(), guid));
+        problems.require(body.string("current_member_guid").isEmpty() || member.isPresent(),
+                root + ".current_member_guid is not a member of this user");
+        InstitutionInfo institution = institution(body, root, member, problems);
+        problems.require(mode == null || institution == null || mode.offers(institution),
+                root + ".mode " + modeName + " is not offered by the institution");
         problems.throwIfAny();
-        String token = sessions.create(user.clientId(), user.guid(),
-                new WidgetSessions.Request(type, mode, scheme, institution, member));
-        return origin(ctx) + "/widget/connect?token=" + token;
+
+        WidgetSession.Settings settings = new WidgetSession.Settings(type, mode, scheme,
+                institution == null ? null : institution.code());
+        String token = sessions.create(user.clientId(), user.guid(), settings, member.map(Member::guid).orElse(null));
+        return origin(ctx) + PageRoutes.CONNECT + "/" + token;
     }
 
-    /** The address the client reached this server by, so the URL works from where it asked. */
+    /** The institution the widget opens on: the member's, or the one named by code or guid. */
+    private InstitutionInfo institution(Body body, String root, Optional<Member> member, Problems problems) {
+        Optional<String> code = body.string("current_institution_code");
+        Optional<String> guid = body.string("current_institution_guid");
+        Optional<InstitutionInfo> byCode = code.flatMap(institutions::find);
+        Optional<InstitutionInfo> byGuid = guid.flatMap(g -> institutions.all().stream()
+                .filter(i -> i.guid().equals(g)).findFirst());
+        problems.require(code.isEmpty() || byCode.isPresent(), root + ".current_institution_code " + code.orElse("")
+                + " is not a known institution");
+        problems.require(guid.isEmpty() || byGuid.isPresent(), root + ".current_institution_guid " + guid.orElse("")
+                + " is not a known institution");
+        problems.require(byCode.isEmpty() || byGuid.isEmpty() || byCode.equals(byGuid),
+                root + ".current_institution_code and current_institution_guid name different institutions");
+        return member.flatMap(m -> institutions.find(m.institutionCode())).or(() -> byCode).or(() -> byGuid).orElse(null);
+    }
+
+    /** Where the client reached this server (through a proxy, where it says), so the URL works from there. */
     private static String origin(Context ctx) {
-        String host = ctx.header("Host");
-        return ctx.scheme() + "://" + (host == null ? ctx.host() : host);
+        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
+        String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
+        if (!(proto.equals("http") || proto.equals("https")) || host == null || !HOST.matcher(host).matches()) {
+            throw ApiError.badRequest("the Host or X-Forwarded-* headers do not name a usable address");
+        }
+        return proto + "://" + host;
     }
 }
