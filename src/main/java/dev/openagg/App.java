@@ -45,17 +45,18 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
-        Database database = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(),
-                config.databasePoolSize());
+        Config.DatabaseSettings db = config.database();
+        Database database = Database.open(config.jdbcUrl(), db.user(), db.password(), db.poolSize());
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
         Institutions institutions = Institutions.discover();
         UserStore users = new UserStore(database.jdbi(), clock);
         MemberStore members = new MemberStore(database.jdbi(), database.dataSource());
-        JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(
-                config.jobThreads(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), config.nodeName()), clock);
+        Config.JobSettings jobs = config.jobs();
+        JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
+                Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                jobs.shutdownWait(), jobs.nodeName()), clock);
         Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhookRetryBase());
         JobEngine engine = new JobEngine(members, institutions,
                 List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events(), scheduler, clock,
@@ -74,7 +75,8 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
         features.addAll(widget.routes());
-        Javalin web = Http.create(new BasicAuth(clients), List.of("/health", Widget.PREFIX), features, cfg -> { });
+        Javalin web = Http.create(config.httpThreads(), new BasicAuth(clients), List.of("/health", Widget.PREFIX),
+                features, cfg -> { });
         try {
             web.start(config.port());
         } catch (RuntimeException e) {

@@ -4,63 +4,77 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything a node is told at start. {@link Main} fills it from flags and {@code OPENAGG_*} environment
- * variables; tests build it directly.
+ * Everything a node is told at start. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
+ * and the config file; tests build it directly.
  */
 public record Config(
         int port,
+        int httpThreads,
         Path dataDir,
-        String databaseUrl,
-        String databaseUser,
-        String databasePassword,
-        int databasePoolSize,
+        DatabaseSettings database,
         String clientId,
         String apiKey,
         Duration challengeLifetime,
-        int jobThreads,
-        String nodeName,
+        JobSettings jobs,
         Duration webhookRetryBase) {
+
+    /** Where the data lives; a blank {@code url} means the embedded H2 database in the data directory. */
+    public record DatabaseSettings(String url, String user, String password, int poolSize) {
+    }
+
+    /**
+     * How this node runs job steps. A node that stops sending heartbeats for four {@code heartbeat}s is taken for
+     * dead and its steps are run again elsewhere; on shutdown running steps get {@code shutdownWait} to finish.
+     */
+    public record JobSettings(int threads, Duration heartbeat, Duration shutdownWait, String nodeName) {
+    }
 
     /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
     public String jdbcUrl() {
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            return databaseUrl;
+        if (!isEmbedded()) {
+            return database.url();
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("openagg")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     public boolean isEmbedded() {
-        return databaseUrl == null || databaseUrl.isBlank();
+        return database.url() == null || database.url().isBlank();
+    }
+
+    /**
+     * How long a SIGTERM may take at most: the scheduler waits {@code shutdownWait} for running steps, interrupts
+     * them and waits as long again; the rest is closing the pool and the HTTP server.
+     */
+    public Duration shutdownBound() {
+        return jobs.shutdownWait().multipliedBy(2).plusSeconds(10);
     }
 
     public static Config defaults(Path dataDir) {
-        return new Config(8080, dataDir, null, null, null, 10, null, null, Duration.ofMinutes(10), 8, null,
+        return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
+                Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
                 Duration.ofSeconds(30));
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, clientId,
-                apiKey, challengeLifetime, jobThreads, nodeName, webhookRetryBase);
+        return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+                webhookRetryBase);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, id, key,
-                challengeLifetime, jobThreads, nodeName, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase);
     }
 
     public Config withDatabase(String url, String user, String password) {
-        return new Config(port, dataDir, url, user, password, databasePoolSize, clientId, apiKey, challengeLifetime,
-                jobThreads, nodeName, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
+                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, clientId,
-                apiKey, challengeLifetime, jobThreads, nodeName, base);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, clientId,
-                apiKey, lifetime, jobThreads, nodeName, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase);
     }
 }

@@ -5,9 +5,7 @@ import dev.openagg.client.FirstClient;
 import dev.openagg.db.Database;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,102 +14,69 @@ import picocli.CommandLine.Option;
 /** The {@code openagg} command line: {@code serve} runs the server, {@code create-client} adds an API client. */
 @Command(name = "openagg", mixinStandardHelpOptions = true, version = "OpenAgg 0.1.0",
         description = "A self-hosted server for the aggregation part of the MX Platform API.",
-        subcommands = {Main.Serve.class, Main.CreateClient.class, Main.Seed.class})
+        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class})
 public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        int code = new CommandLine(new Main()).execute(args);
+        CommandLine commandLine = new CommandLine(new Main());
+        ConfigFile settings;
+        try {
+            settings = ConfigFile.load(args, System.getenv());
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(2);
+            return;
+        }
+        var unknown = settings.unknownKeys(commandLine);
+        if (!unknown.isEmpty()) {
+            System.err.println("Unknown settings in " + settings.path() + ": " + String.join(", ", unknown));
+            System.exit(2);
+        }
+        int code = commandLine.setDefaultValueProvider(settings).execute(args);
         if (code != 0) {
             System.exit(code);
         }
     }
 
-    /** Where the data lives: shared by every subcommand. */
+    /**
+     * Where the data lives: shared by every subcommand. Each option's {@code descriptionKey} is the environment
+     * variable (and config file key) it is read from when the flag is not given.
+     */
     static final class Storage {
-        @Option(names = "--data-dir", defaultValue = "${env:OPENAGG_DATA_DIR:-./data}",
+        @Option(names = "--config", descriptionKey = ConfigFile.VARIABLE, paramLabel = "FILE",
+                description = "A properties file of settings, keyed by the environment variables' names (env OPENAGG_CONFIG). "
+                        + "A flag beats an environment variable, which beats the file.")
+        Path configFile; // read by ConfigFile before the other options, which it supplies defaults for
+
+        @Option(names = "--data-dir", descriptionKey = "OPENAGG_DATA_DIR", defaultValue = "./data",
                 description = "Directory of the embedded database (env OPENAGG_DATA_DIR, default ./data).")
         Path dataDir;
 
-        @Option(names = "--database-url", defaultValue = "${env:OPENAGG_DATABASE_URL}",
+        @Option(names = "--database-url", descriptionKey = "OPENAGG_DATABASE_URL",
                 description = "JDBC URL of the database, e.g. jdbc:postgresql://host/db (env OPENAGG_DATABASE_URL; default: H2 in the data directory).")
         String databaseUrl;
 
-        @Option(names = "--database-user", defaultValue = "${env:OPENAGG_DATABASE_USER}",
+        @Option(names = "--database-user", descriptionKey = "OPENAGG_DATABASE_USER",
                 description = "Database user (env OPENAGG_DATABASE_USER).")
         String databaseUser;
 
-        @Option(names = "--database-password", defaultValue = "${env:OPENAGG_DATABASE_PASSWORD}",
+        @Option(names = "--database-password", descriptionKey = "OPENAGG_DATABASE_PASSWORD",
                 description = "Database password (env OPENAGG_DATABASE_PASSWORD).")
         String databasePassword;
 
-        @Option(names = "--database-pool-size", defaultValue = "${env:OPENAGG_DATABASE_POOL_SIZE:-10}",
+        @Option(names = "--database-pool-size", descriptionKey = "OPENAGG_DATABASE_POOL_SIZE", defaultValue = "10",
                 description = "Most database connections this node opens (env OPENAGG_DATABASE_POOL_SIZE, default 10).")
         int poolSize;
 
+        Config.DatabaseSettings database() {
+            return new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword, poolSize);
+        }
+
         /** The configured database, migrated, for a one-off command. */
         Database open() {
-            String url = new Config(0, dataDir, databaseUrl, databaseUser, databasePassword, 2, null, null,
-                    Duration.ZERO, 1, null, Duration.ZERO).jdbcUrl();
-            return Database.open(url, databaseUser, databasePassword, 2);
-        }
-    }
-
-    @Command(name = "serve", description = "Start the server.")
-    static final class Serve implements Callable<Integer> {
-        @Mixin
-        Storage storage;
-
-        @Option(names = "--port", defaultValue = "${env:OPENAGG_PORT:-8080}",
-                description = "HTTP port (env OPENAGG_PORT, default 8080; 0 picks a free one).")
-        int port;
-
-        @Option(names = "--client-id", defaultValue = "${env:OPENAGG_CLIENT_ID}",
-                description = "client_id of a client to create if missing (env OPENAGG_CLIENT_ID).")
-        String clientId;
-
-        @Option(names = "--api-key", defaultValue = "${env:OPENAGG_API_KEY}",
-                description = "api_key of that client (env OPENAGG_API_KEY).")
-        String apiKey;
-
-        @Option(names = "--challenge-lifetime", defaultValue = "${env:OPENAGG_CHALLENGE_LIFETIME_S:-600}",
-                description = "Seconds an MFA challenge waits for its answer before the member is EXPIRED (env OPENAGG_CHALLENGE_LIFETIME_S, default 600).")
-        long challengeLifetimeSeconds;
-
-        @Option(names = "--job-threads", defaultValue = "${env:OPENAGG_JOB_THREADS:-8}",
-                description = "Threads that run job steps on this node (env OPENAGG_JOB_THREADS, default 8).")
-        int jobThreads;
-
-        @Option(names = "--webhook-retry-base", defaultValue = "${env:OPENAGG_WEBHOOK_RETRY_BASE_S:-30}",
-                description = "Seconds before a failed webhook delivery is first retried; later retries wait 2.1 times longer each (env OPENAGG_WEBHOOK_RETRY_BASE_S, default 30).")
-        long webhookRetryBaseSeconds;
-
-        @Option(names = "--node-name", defaultValue = "${env:OPENAGG_NODE_NAME}",
-                description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
-        String nodeName;
-
-        @Override
-        public Integer call() throws InterruptedException {
-            Config config = new Config(port, storage.dataDir, storage.databaseUrl, storage.databaseUser,
-                    storage.databasePassword, storage.poolSize, clientId, apiKey,
-                    Duration.ofSeconds(challengeLifetimeSeconds), jobThreads, nodeName,
-                    Duration.ofSeconds(webhookRetryBaseSeconds));
-            App app = App.start(config, Clock.systemUTC());
-            FirstClient.Created generated = app.generatedClient();
-            if (generated != null) {
-                System.out.println("Created the first API client. Keep the key: it is not shown again.");
-                System.out.println("  client_id: " + generated.clientId());
-                System.out.println("  api_key:   " + generated.apiKey());
-            }
-            System.out.println("OpenAgg is listening on http://localhost:" + app.port()
-                    + (config.isEmbedded() ? " (embedded database in " + storage.dataDir + ")" : ""));
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "openagg-shutdown"));
-            stopped.await();
-            return 0;
+            Config config = Config.defaults(dataDir).withDatabase(databaseUrl, databaseUser, databasePassword);
+            return Database.open(config.jdbcUrl(), databaseUser, databasePassword, 2);
         }
     }
 

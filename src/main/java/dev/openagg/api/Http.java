@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class Http {
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
     private static final String CLIENT = "openagg.client";
-    private static final int THREADS = Integer.getInteger("openagg.httpThreads", 32);
 
     private Http() {
     }
@@ -29,14 +30,17 @@ public final class Http {
         void register(RoutesConfig routes);
     }
 
-    /** The server's router: {@code publicPrefixes} need no credentials (the health check, the widget pages). */
-    public static Javalin create(Authenticator authenticator, List<String> publicPrefixes, List<Routes> features,
+    /**
+     * The server's router on a pool of {@code threads} request threads; {@code publicPrefixes} need no credentials
+     * (the health check, the widget pages).
+     */
+    public static Javalin create(int threads, Authenticator authenticator, List<String> publicPrefixes, List<Routes> features,
                                  Consumer<io.javalin.config.JavalinConfig> extra) {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = Wire.JSON_TYPE;
-            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(THREADS, 4);
+            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, 4);
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.before(ctx -> {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
@@ -90,9 +94,18 @@ public final class Http {
         error(ctx, 500, "internal error, id " + id);
     }
 
+    /**
+     * No connection to be had (the pool timed out) or the one in hand broke: SQLSTATE class 08 is "connection
+     * exception", 57P01 to 57P03 are PostgreSQL shutting down, restarting or not yet accepting connections.
+     */
     private static boolean isDatabaseDown(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) {
+            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.openagg.client;
 
+import dev.openagg.db.Database;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -18,12 +19,23 @@ public final class ClientStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_client").mapTo(Long.class).one());
     }
 
-    /** Adds a client; false when the id is taken. */
+    /** Adds a client; false when the id is taken (also by a node adding the same client at the same moment). */
     public boolean add(String clientId, String apiKey) {
         if (keyOf(clientId).isPresent()) {
             return false; // checked first because hashing a key is deliberately slow and every start asks
         }
         KeyHash hash = KeyHash.of(apiKey);
+        try {
+            return insert(clientId, hash);
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean insert(String clientId, KeyHash hash) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO api_client (client_id, key_salt, key_hash, created_at)
                         SELECT :id, :salt, :hash, :now WHERE NOT EXISTS (SELECT 1 FROM api_client WHERE client_id = :id)""")

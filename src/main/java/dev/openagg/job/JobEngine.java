@@ -153,14 +153,18 @@ public final class JobEngine implements JobStarter {
         nextRun.ifPresent(at -> queue.enqueue(jobGuid, step + 1, at));
     }
 
+    /** Only the connector's own failures fail the job; database failures and interrupts (shutdown) run it again. */
     private Step callConnector(Job job, Instant now) {
+        Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElseThrow();
+        JobContext context = new JobContext(job.guid(), job.kind(), member.userGuid(), member.guid(),
+                jdbi.withHandle(h -> members.credentialValues(h, member.guid())), job.connectorState(), now);
         try {
-            Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElseThrow();
-            JobContext context = new JobContext(job.guid(), job.kind(), member.userGuid(), member.guid(),
-                    jdbi.withHandle(h -> members.credentialValues(h, member.guid())), job.connectorState(), now);
             Connector connector = institutions.connector(member.institutionCode()).orElseThrow();
             return job.answers() == null ? connector.start(context) : connector.resume(context, job.answers());
         } catch (RuntimeException e) {
+            if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
+                throw new IllegalStateException("step " + job.step() + " of job " + job.guid() + " interrupted", e);
+            }
             LOG.error("connector failed on job {} step {}", job.guid(), job.step(), e);
             return new Step.Failed(ConnectionStatus.FAILED, "the institution's connector failed");
         }
@@ -198,18 +202,12 @@ public final class JobEngine implements JobStarter {
     }
 
     /** Turns every challenge whose time has run out into EXPIRED; the scheduler calls this periodically. */
-    public int expireOverdue() {
+    public void expireOverdue() {
         Instant now = clock.instant();
-        int expired = 0;
         for (String guid : jobs.overdue(now)) {
-            String memberGuid = jobs.find(guid).map(Job::memberGuid).orElse(null);
-            if (memberGuid != null && jdbi.inTransaction(h -> members.lock(h, memberGuid)
-                    .map(m -> expireIfOverdue(h, m, now).status().connectionStatus() == ConnectionStatus.EXPIRED)
-                    .orElse(false))) {
-                expired++;
-            }
+            jobs.find(guid).map(Job::memberGuid).ifPresent(memberGuid -> jdbi.useTransaction(h ->
+                    members.lock(h, memberGuid).ifPresent(m -> expireIfOverdue(h, m, now))));
         }
-        return expired;
     }
 
     /**

@@ -18,6 +18,9 @@ import javax.sql.DataSource;
  */
 public final class JobScheduler implements StepQueue, AutoCloseable {
     private static final String STEP = "job-step";
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    /** Heartbeats a node may miss before its running steps are taken for dead and run again on a live node. */
+    private static final int MISSED_HEARTBEATS = 4;
 
     /** How the scheduler is tuned; see the README's settings. */
     public record Settings(int threads, Duration pollingInterval, Duration heartbeat, Duration sweepEvery,
@@ -41,7 +44,7 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
     /** Starts running steps with the engine; until then {@link #enqueue} is not allowed. */
     public void start(JobEngine engine) {
         stepTask = Tasks.oneTime(STEP)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
+                .onFailure(retryWithCappedBackoff())
                 .execute((instance, context) -> {
                     StepId id = StepId.parse(instance.getId());
                     engine.runStep(id.jobGuid(), id.step());
@@ -56,7 +59,7 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())
-                .missedHeartbeatsLimit(4)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .shutdownMaxWait(settings.shutdownWait())
                 .clock(clock::instant)
                 .alwaysPersistTimestampInUTC()
@@ -66,6 +69,19 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
         }
         scheduler = builder.build();
         scheduler.start();
+    }
+
+    /**
+     * A failed step (the database went away, the node is shutting down) is run again after 1, 2, 4... seconds, never
+     * more than {@link #MAX_RETRY_DELAY}, so jobs go on soon after the database is back even from a long outage.
+     */
+    private static FailureHandler<Void> retryWithCappedBackoff() {
+        return (complete, operations) -> {
+            int failures = Math.min(complete.getExecution().consecutiveFailures, 10);
+            Duration delay = Duration.ofSeconds(1L << failures);
+            operations.reschedule(complete, complete.getTimeDone()
+                    .plus(delay.compareTo(MAX_RETRY_DELAY) < 0 ? delay : MAX_RETRY_DELAY));
+        };
     }
 
     @Override

@@ -10,6 +10,11 @@ public final class Await {
     }
 
     public static <T> T until(Supplier<T> probe, Predicate<T> condition, Duration bound, String what) {
+        return until(probe, condition, bound, Duration.ofMillis(10), what);
+    }
+
+    /** Probes every {@code every}: for probes that load a server, as a client polling a status does. */
+    public static <T> T until(Supplier<T> probe, Predicate<T> condition, Duration bound, Duration every, String what) {
         long deadline = System.nanoTime() + bound.toNanos();
         T last = probe.get();
         while (!condition.test(last)) {
@@ -17,7 +22,7 @@ public final class Await {
                 throw new AssertionError("timed out after " + bound + " waiting for " + what + "; last value: " + last);
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what, e);

@@ -56,11 +56,16 @@ public final class Flow {
 
     /** Polls the status until it shows one of {@code statuses}. */
     public JsonNode awaitStatus(String memberGuid, String... statuses) {
+        return awaitStatusWithin(memberGuid, BOUND, statuses);
+    }
+
+    /** Polls the status until it shows one of {@code statuses}, for at most {@code bound}. */
+    public JsonNode awaitStatusWithin(String memberGuid, Duration bound, String... statuses) {
         Set<String> wanted = Set.of(statuses);
         return Await.until(() -> status(memberGuid),
                 s -> wanted.contains(s.get("connection_status").asText()) && (s.get("connection_status").asText().equals("CHALLENGED")
                         || !s.get("is_being_aggregated").asBoolean() || s.get("connection_status").asText().equals("DELAYED")),
-                BOUND, "member " + memberGuid + " to reach " + wanted);
+                bound, "member " + memberGuid + " to reach " + wanted);
     }
 
     public Reply resume(String memberGuid, String challengeGuid, String value) {

@@ -1,0 +1,95 @@
+package dev.openagg;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Where a setting that is not given as a flag comes from: its environment variable, else the config file, else the
+ * built-in default. The config file ({@code --config FILE} or {@code OPENAGG_CONFIG}) is a properties file whose
+ * keys are the environment variables' names. Each option names its variable in {@code descriptionKey}.
+ */
+final class ConfigFile implements CommandLine.IDefaultValueProvider {
+    static final String VARIABLE = "OPENAGG_CONFIG";
+    private static final String FLAG = "--config";
+
+    private final Map<String, String> environment;
+    private final Properties file;
+    private final Path path;
+
+    private ConfigFile(Map<String, String> environment, Properties file, Path path) {
+        this.environment = environment;
+        this.file = file;
+        this.path = path;
+    }
+
+    /** Reads the file named by {@code --config} in {@code args}, or else by {@code OPENAGG_CONFIG}, if either is set. */
+    static ConfigFile load(String[] args, Map<String, String> environment) {
+        String named = environment.get(VARIABLE);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(FLAG) && i + 1 < args.length) {
+                named = args[i + 1];
+            } else if (args[i].startsWith(FLAG + "=")) {
+                named = args[i].substring(FLAG.length() + 1);
+            }
+        }
+        Properties file = new Properties();
+        if (named == null || named.isBlank()) {
+            return new ConfigFile(environment, file, null);
+        }
+        Path path = Path.of(named);
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            file.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the config file " + path, e);
+        }
+        return new ConfigFile(environment, file, path);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        String key = arg.descriptionKey();
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        String value = environment.get(key);
+        if (value == null || value.isBlank()) {
+            value = file.getProperty(key);
+        }
+        // picocli expands ${...} in defaults; a password may well contain that sequence.
+        return value == null ? null : value.replace("${", "$${");
+    }
+
+    /** Keys of the config file that no option knows: a misspelt setting must not be silently ignored. */
+    Set<String> unknownKeys(CommandLine commandLine) {
+        Set<String> known = new TreeSet<>();
+        collectKeys(commandLine.getCommandSpec(), known);
+        Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
+        unknown.removeAll(known);
+        unknown.remove(VARIABLE);
+        return unknown;
+    }
+
+    private static void collectKeys(CommandSpec spec, Set<String> keys) {
+        Stream.concat(spec.options().stream(), spec.positionalParameters().stream())
+                .map(ArgSpec::descriptionKey)
+                .filter(k -> k != null && !k.isEmpty())
+                .forEach(keys::add);
+        spec.subcommands().values().forEach(sub -> collectKeys(sub.getCommandSpec(), keys));
+    }
+
+    Path path() {
+        return path;
+    }
+}

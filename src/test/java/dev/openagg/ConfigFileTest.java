@@ -1,0 +1,124 @@
+package dev.openagg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Flags, environment variables and the config file, and which one wins. */
+class ConfigFileTest {
+    @TempDir
+    Path dir;
+
+    private Config serve(Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setDefaultValueProvider(ConfigFile.load(args, environment));
+        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+        return ((Serve) parsed.subcommand().commandSpec().userObject()).config();
+    }
+
+    private Path file(String text) throws IOException {
+        return Files.writeString(dir.resolve("openagg.properties"), text);
+    }
+
+    @Test
+    void without_flags_variables_or_file_the_defaults_apply() {
+        Config config = serve(Map.of(), "serve");
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.httpThreads()).isEqualTo(32);
+        assertThat(config.isEmbedded()).isTrue();
+        assertThat(config.database().poolSize()).isEqualTo(10);
+        assertThat(config.jobs()).isEqualTo(new Config.JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null));
+        assertThat(config.challengeLifetime()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void the_config_file_uses_the_environment_variables_names() throws IOException {
+        Path file = file("""
+                OPENAGG_DATABASE_URL=jdbc:postgresql://db.internal/openagg
+                OPENAGG_DATABASE_USER=openagg
+                OPENAGG_DATABASE_PASSWORD=s3cret
+                OPENAGG_DATABASE_POOL_SIZE=6
+                OPENAGG_JOB_THREADS=3
+                OPENAGG_JOB_HEARTBEAT_S=2
+                OPENAGG_SHUTDOWN_WAIT_S=7
+                OPENAGG_HTTP_THREADS=12
+                OPENAGG_NODE_NAME=node-b
+                """);
+
+        Config config = serve(Map.of(), "serve", "--config", file.toString());
+
+        assertThat(config.database()).isEqualTo(new Config.DatabaseSettings(
+                "jdbc:postgresql://db.internal/openagg", "openagg", "s3cret", 6));
+        assertThat(config.jobs()).isEqualTo(new Config.JobSettings(3, Duration.ofSeconds(2), Duration.ofSeconds(7), "node-b"));
+        assertThat(config.httpThreads()).isEqualTo(12);
+        assertThat(config.shutdownBound()).isEqualTo(Duration.ofSeconds(24));
+    }
+
+    @Test
+    void a_flag_beats_an_environment_variable_which_beats_the_file() throws IOException {
+        Path file = file("OPENAGG_PORT=9001\nOPENAGG_JOB_THREADS=3\nOPENAGG_DATABASE_USER=from-file\n");
+        Map<String, String> environment = Map.of("OPENAGG_CONFIG", file.toString(), "OPENAGG_PORT", "9002",
+                "OPENAGG_JOB_THREADS", "5");
+
+        Config config = serve(environment, "serve", "--port", "9003");
+
+        assertThat(config.port()).isEqualTo(9003);
+        assertThat(config.jobs().threads()).isEqualTo(5);
+        assertThat(config.database().user()).isEqualTo("from-file");
+    }
+
+    @Test
+    void the_config_flag_beats_the_config_variable() throws IOException {
+        Path flagged = file("OPENAGG_PORT=9100\n");
+        Path other = Files.writeString(dir.resolve("other.properties"), "OPENAGG_PORT=9200\n");
+
+        Config config = serve(Map.of("OPENAGG_CONFIG", other.toString()), "serve", "--config=" + flagged);
+
+        assertThat(config.port()).isEqualTo(9100);
+    }
+
+    @Test
+    void values_are_taken_literally_even_when_they_look_like_variables() throws IOException {
+        Path file = file("OPENAGG_DATABASE_PASSWORD=pa${sys:user.home}ss\n");
+
+        Config config = serve(Map.of("OPENAGG_API_KEY", "k${env:HOME}"), "serve", "--config", file.toString());
+
+        assertThat(config.database().password()).isEqualTo("pa${sys:user.home}ss");
+        assertThat(config.apiKey()).isEqualTo("k${env:HOME}");
+    }
+
+    @Test
+    void a_misspelt_key_in_the_file_is_reported() throws IOException {
+        Path file = file("OPENAGG_PORT=9001\nOPENAGG_DATABASE_PASSWROD=x\nOPENAGG_JOB_HEARTBEAT=2\n");
+
+        ConfigFile settings = ConfigFile.load(new String[] {"serve", "--config", file.toString()}, Map.of());
+
+        assertThat(settings.unknownKeys(new CommandLine(new Main())))
+                .containsExactly("OPENAGG_DATABASE_PASSWROD", "OPENAGG_JOB_HEARTBEAT");
+    }
+
+    @Test
+    void a_missing_config_file_is_an_error() {
+        assertThatThrownBy(() -> ConfigFile.load(new String[] {"serve"}, Map.of("OPENAGG_CONFIG",
+                dir.resolve("absent.properties").toString())))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("absent.properties");
+    }
+
+    @Test
+    void a_heartbeat_of_zero_is_refused() {
+        assertThatThrownBy(() -> serve(Map.of("OPENAGG_JOB_HEARTBEAT_S", "0"), "serve"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--job-heartbeat");
+    }
+}
