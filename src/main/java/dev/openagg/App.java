@@ -76,7 +76,7 @@ public final class App implements AutoCloseable {
                 webhooks.routes()));
         features.addAll(widget.routes());
         Javalin web = Http.create(config.httpThreads(), new BasicAuth(clients), List.of("/health", Widget.PREFIX),
-                features, cfg -> { });
+                features);
         try {
             web.start(config.port());
         } catch (RuntimeException e) {

@@ -9,7 +9,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,8 @@ public final class Http {
      * The server's router on a pool of {@code threads} request threads; {@code publicPrefixes} need no credentials
      * (the health check, the widget pages).
      */
-    public static Javalin create(int threads, Authenticator authenticator, List<String> publicPrefixes, List<Routes> features,
-                                 Consumer<io.javalin.config.JavalinConfig> extra) {
+    public static Javalin create(int threads, Authenticator authenticator, List<String> publicPrefixes,
+                                 List<Routes> features) {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -58,7 +57,6 @@ public final class Http {
             });
             cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
             features.forEach(f -> f.register(cfg.routes));
-            extra.accept(cfg);
         });
     }
 
