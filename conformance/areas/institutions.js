@@ -1,0 +1,22 @@
+'use strict';
+const { it } = require('node:test');
+const assert = require('node:assert/strict');
+
+module.exports = {
+  title: 'institutions',
+  define(ctx) {
+    it('lists institutions, reads MX Bank and its credential fields', async () => {
+      const list = (await ctx.api.listInstitutions({ name: 'mx bank' })).data;
+      assert.deepEqual(list.institutions.map((i) => i.code), ['mxbank']);
+      const filtered = (await ctx.api.listInstitutions({ supportsAccountVerification: true })).data;
+      assert.ok(filtered.institutions.some((i) => i.code === 'mxbank'));
+      const one = (await ctx.api.readInstitution({ institutionCode: 'mxbank' })).data.institution;
+      assert.deepEqual([one.code, one.name, one.supports_tax_document, one.supports_account_verification],
+        ['mxbank', 'MX Bank', true, true]);
+      const credentials = (await ctx.api.listInstitutionCredentials({ institutionCode: 'mxbank' })).data.credentials;
+      assert.deepEqual(credentials.map((c) => [c.guid, c.field_name]),
+        [[ctx.mx.LOGIN, 'LOGIN'], [ctx.mx.PASSWORD, 'PASSWORD']]);
+      await assert.rejects(ctx.api.readInstitution({ institutionCode: 'nobank' }), (e) => e.response.status === 404);
+    });
+  },
+};
