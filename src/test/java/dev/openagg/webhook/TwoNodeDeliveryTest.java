@@ -49,6 +49,16 @@ class TwoNodeDeliveryTest {
                     b.delete(viaB.path(member, ""));
                 }
 
+                // Each member's first event is tried once while the receiver is down; the rest wait behind it. Only
+                // then does the clock move, so no attempt is in flight when it does.
+                Await.until(() -> a.get("/webhooks/" + webhook[0] + "/deliveries?records_per_page=100").json().get("deliveries"),
+                        d -> {
+                            int tried = 0;
+                            for (JsonNode delivery : d) {
+                                tried += delivery.get("attempts").isEmpty() ? 0 : 1;
+                            }
+                            return tried >= MEMBERS;
+                        }, Duration.ofSeconds(30), "each member's first event tried while the receiver is down");
                 try (Receiver receiver = Receiver.start(url)) {
                     one.clock.advance(Duration.ofMinutes(5));
                     two.clock.advance(Duration.ofMinutes(5));
