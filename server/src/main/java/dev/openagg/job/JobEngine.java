@@ -1,0 +1,262 @@
+package dev.openagg.job;
+
+import dev.openagg.connector.Answer;
+import dev.openagg.connector.Challenge;
+import dev.openagg.connector.ConnectionStatus;
+import dev.openagg.connector.Connector;
+import dev.openagg.connector.Guids;
+import dev.openagg.connector.InstitutionInfo;
+import dev.openagg.connector.JobContext;
+import dev.openagg.connector.JobKind;
+import dev.openagg.connector.Step;
+import dev.openagg.engine.Job;
+import dev.openagg.engine.JobRules;
+import dev.openagg.engine.ResumeDecision;
+import dev.openagg.engine.StartDecision;
+import dev.openagg.engine.Transition;
+import dev.openagg.institution.Institutions;
+import dev.openagg.member.JobStarter;
+import dev.openagg.member.Member;
+import dev.openagg.member.MemberStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs aggregation-type jobs: the shell around {@link JobRules}, which decides. Each method reads the member (its
+ * row locked) and its job, asks the rules what follows, and applies the {@link Transition} in the same transaction
+ * ({@link TransitionWriter}); steps it queues are handed to the scheduler after the commit. Concurrent starts and
+ * resumes are therefore applied exactly once.
+ */
+public final class JobEngine implements JobStarter {
+    private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+
+    private final Jdbi jdbi;
+    private final MemberStore members;
+    private final JobStore jobs;
+    private final Institutions institutions;
+    private final TransitionWriter writer;
+    private final StepQueue queue;
+    private final Clock clock;
+    private final JobRules rules;
+
+    public JobEngine(MemberStore members, Institutions institutions, TransitionWriter writer, StepQueue queue,
+                     Clock clock, Duration challengeLifetime) {
+        this.jdbi = members.jdbi();
+        this.members = members;
+        this.jobs = new JobStore(jdbi);
+        this.institutions = institutions;
+        this.writer = writer;
+        this.queue = queue;
+        this.clock = clock;
+        this.rules = new JobRules(challengeLifetime);
+    }
+
+    @Override
+    public Optional<Start> start(Member member, JobKind kind) {
+        Instant now = clock.instant();
+        InstitutionInfo institution = institutions.find(member.institutionCode()).orElseThrow();
+        Applied<Start> applied = jdbi.inTransaction(h -> {
+            Member locked = members.lock(h, member.guid()).orElse(null);
+            if (locked == null) {
+                return new Applied<Start>(null, null);
+            }
+            Member current = expired(h, locked, now);
+            Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
+            StartDecision decision = rules.start(current.guid(), current.status(), job, institution, kind,
+                    Guids.next("JOB"), now);
+            if (decision instanceof StartDecision.Started started) {
+                Member moved = writer.apply(h, current, started.transition());
+                return new Applied<Start>(new Start.Started(moved), started.transition());
+            }
+            return new Applied<Start>(refused(current, decision), null);
+        });
+        applied.queueNextStep(queue);
+        return Optional.ofNullable(applied.result());
+    }
+
+    private static Start refused(Member member, StartDecision decision) {
+        if (decision instanceof StartDecision.AlreadyRunning) {
+            return new Start.AlreadyRunning(member);
+        } else if (decision instanceof StartDecision.Busy busy) {
+            return new Start.Busy(member, busy.running());
+        } else if (decision instanceof StartDecision.Prevented prevented) {
+            return new Start.Prevented(member, prevented.failedLogins());
+        } else if (decision instanceof StartDecision.Unsupported unsupported) {
+            return new Start.Unsupported(member, unsupported.kind());
+        }
+        throw new IllegalStateException("unhandled start decision " + decision);
+    }
+
+    /** What a resume request came to; {@link #member()} is the member as it now stands in every case. */
+    public sealed interface Resume {
+        Member member();
+
+        /** The answers were taken; the job's next step runs in the background. */
+        record Resumed(Member member) implements Resume {
+        }
+
+        /** The member has no open challenge. */
+        record NotChallenged(Member member) implements Resume {
+        }
+
+        /** The challenge expired before it was answered. */
+        record Expired(Member member) implements Resume {
+        }
+
+        /** The answers do not fit the open challenges; nothing changed. */
+        record InvalidAnswers(Member member, List<String> problems) implements Resume {
+        }
+    }
+
+    /**
+     * Takes the answers to the member's open challenges; the job's next step runs in the background. Empty when the
+     * member no longer exists.
+     */
+    public Optional<Resume> resume(Member member, List<Answer> sent) {
+        Instant now = clock.instant();
+        Applied<Resume> applied = jdbi.inTransaction(h -> {
+            Member locked = members.lock(h, member.guid()).orElse(null);
+            if (locked == null) {
+                return new Applied<Resume>(null, null);
+            }
+            Member current = expired(h, locked, now);
+            Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
+            ResumeDecision decision = rules.resume(current.status(), job, sent, now);
+            if (decision instanceof ResumeDecision.Resumed resumed) {
+                Member moved = writer.apply(h, current, resumed.transition());
+                return new Applied<Resume>(new Resume.Resumed(moved), resumed.transition());
+            } else if (decision instanceof ResumeDecision.InvalidAnswers invalid) {
+                return new Applied<Resume>(new Resume.InvalidAnswers(current, invalid.problems()), null);
+            } else if (decision instanceof ResumeDecision.Expired) {
+                return new Applied<Resume>(new Resume.Expired(current), null);
+            }
+            return new Applied<Resume>(new Resume.NotChallenged(current), null);
+        });
+        applied.queueNextStep(queue);
+        return Optional.ofNullable(applied.result());
+    }
+
+    /** A member as a status read shows it: its status now and its open challenges. */
+    public record View(Member member, List<Challenge> challenges) {
+    }
+
+    /**
+     * The member as it is now, with its open challenges. A challenge whose time has run out is turned EXPIRED first;
+     * only then is the member row locked, so polling a challenged member stays a plain read.
+     */
+    public View view(Member member) {
+        if (member.status().connectionStatus() != ConnectionStatus.CHALLENGED) {
+            return new View(member, List.of());
+        }
+        Instant now = clock.instant();
+        Optional<Job> job = jobs.find(member.status().mostRecentJobGuid()).filter(j -> j.phase() == Job.Phase.CHALLENGED);
+        if (job.isPresent() && !job.get().isOverdue(now)) {
+            return new View(member, job.get().challenges());
+        }
+        Member current = jdbi.inTransaction(h -> members.lock(h, member.guid()).map(m -> expired(h, m, now)))
+                .orElse(member);
+        return current.status().connectionStatus() == ConnectionStatus.CHALLENGED ? view(current) : new View(current, List.of());
+    }
+
+    /** Runs one step of a job. A step that is stale (the job has moved on) does nothing. */
+    public void runStep(String jobGuid, int step) {
+        Optional<Job> found = jobs.find(jobGuid).filter(j -> j.isRunning() && j.step() == step);
+        if (found.isEmpty()) {
+            return;
+        }
+        Job job = found.get();
+        Instant now = clock.instant();
+        Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElse(null);
+        if (member == null) {
+            return;
+        }
+        Connector connector = institutions.connector(member.institutionCode()).orElse(null);
+        Step outcome = connector == null
+                ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
+                : callConnector(connector, job, member, now);
+        int stateVersion = connector == null ? 0 : connector.stateVersion();
+        Optional<Transition> applied = jdbi.inTransaction(h -> {
+            Member locked = members.lock(h, job.memberGuid()).orElse(null);
+            Job current = jobs.find(h, jobGuid).orElse(null);
+            if (locked == null || current == null || current.version() != job.version()) {
+                return Optional.<Transition>empty();
+            }
+            Transition transition = rules.afterStep(locked.status(), current, outcome, stateVersion, now);
+            writer.apply(h, locked, transition);
+            return Optional.of(transition);
+        });
+        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(), at)));
+    }
+
+    /**
+     * Calls the connector. Only the connector's own failures fail the job; database failures and interrupts
+     * (shutdown) run the step again. A state written by another version of the connector is upgraded first, or the
+     * job fails cleanly.
+     */
+    private Step callConnector(Connector connector, Job job, Member member, Instant now) {
+        String state = job.connectorState();
+        if (state != null && job.stateVersion() != connector.stateVersion()) {
+            Optional<String> upgraded = connector.upgradeState(job.stateVersion(), state);
+            if (upgraded.isEmpty()) {
+                LOG.warn("job {} waited with connector state version {}; {} is at version {} and cannot upgrade it",
+                        job.guid(), job.stateVersion(), member.institutionCode(), connector.stateVersion());
+                return new Step.Failed(ConnectionStatus.FAILED,
+                        "This connection was interrupted by an upgrade. Please try again.");
+            }
+            state = upgraded.get();
+        }
+        JobContext context = new JobContext(job.guid(), job.kind(), member.userGuid(), member.guid(),
+                jdbi.withHandle(h -> members.credentialValues(h, member.guid())), state, now);
+        try {
+            return job.answers() == null ? connector.start(context) : connector.resume(context, job.answers());
+        } catch (RuntimeException e) {
+            if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
+                throw new IllegalStateException("step " + job.step() + " of job " + job.guid() + " interrupted", e);
+            }
+            LOG.error("connector failed on job {} step {}", job.guid(), job.step(), e);
+            return new Step.Failed(ConnectionStatus.FAILED, null);
+        }
+    }
+
+    /** Turns every challenge whose time has run out into EXPIRED; the scheduler calls this periodically. */
+    public void expireOverdue() {
+        Instant now = clock.instant();
+        for (String guid : jobs.overdue(now)) {
+            jobs.find(guid).map(Job::memberGuid).ifPresent(memberGuid -> jdbi.useTransaction(h ->
+                    members.lock(h, memberGuid).ifPresent(m -> expired(h, m, now))));
+        }
+    }
+
+    /**
+     * Queues again the step of every job that has been running for longer than {@code grace}: a node that died
+     * between committing a job and queuing its step leaves such a job behind. Queuing is idempotent and a stale
+     * step does nothing, so this is safe to run on every node.
+     */
+    public void requeueStalled(Duration grace) {
+        for (Job job : jobs.runningSince(clock.instant().minus(grace))) {
+            queue.enqueue(job.guid(), job.step(), clock.instant());
+        }
+    }
+
+    /** The member after its overdue challenge, if it has one, has expired. */
+    private Member expired(Handle h, Member member, Instant now) {
+        Job job = jobs.find(h, member.status().mostRecentJobGuid()).orElse(null);
+        return rules.expire(member.status(), job, now).map(t -> writer.apply(h, member, t)).orElse(member);
+    }
+
+    /** A result, and the transition whose next step is queued once the transaction has committed. */
+    private record Applied<R>(R result, Transition transition) {
+        void queueNextStep(StepQueue queue) {
+            if (transition != null) {
+                transition.nextStepAt().ifPresent(at -> queue.enqueue(transition.job().guid(), transition.job().step(), at));
+            }
+        }
+    }
+}

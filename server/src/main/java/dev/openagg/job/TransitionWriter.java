@@ -1,0 +1,62 @@
+package dev.openagg.job;
+
+import dev.openagg.engine.Job;
+import dev.openagg.engine.Transition;
+import dev.openagg.member.Member;
+import dev.openagg.member.MemberEvents;
+import dev.openagg.member.MemberStore;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies a {@link Transition} inside the caller's transaction, with the member row locked: the job row (written
+ * over the version it was read at), the member's status, and the events, the data a job brought back included.
+ */
+public final class TransitionWriter {
+    private final MemberStore members;
+    private final JobStore jobs;
+    private final List<HarvestSink> sinks;
+    private final MemberEvents events;
+
+    public TransitionWriter(MemberStore members, List<HarvestSink> sinks, MemberEvents events) {
+        this.members = members;
+        this.jobs = new JobStore(members.jdbi());
+        this.sinks = List.copyOf(sinks);
+        this.events = events;
+    }
+
+    /** Writes the transition; returns the member as it now stands. */
+    Member apply(Handle h, Member member, Transition transition) {
+        Job before = transition.jobBefore();
+        if (before == null) {
+            jobs.insert(h, transition.job());
+        } else if (!jobs.save(h, before, transition.job())) {
+            throw new IllegalStateException("job " + before.guid() + " changed under its member's lock");
+        }
+        if (!members.saveStatus(h, member, transition.status())) {
+            throw new IllegalStateException("member " + member.guid() + " changed under a lock");
+        }
+        Member moved = member.withStatus(transition.status()).withVersion(member.version() + 1);
+        for (Transition.Event event : transition.events()) {
+            event.match(new Transition.Event.Handler<Void>() {
+                @Override
+                public Void statusChanged(Transition.Event.StatusChanged changed) {
+                    events.statusChanged(h, member, moved);
+                    return null;
+                }
+
+                @Override
+                public Void harvested(Transition.Event.Harvested harvested) {
+                    HarvestSink.Stored stored = HarvestSink.Stored.NOTHING;
+                    for (HarvestSink sink : sinks) {
+                        stored = stored.plus(sink.store(h, moved, harvested.kind(), harvested.harvest()));
+                    }
+                    events.jobFinished(h, moved, transition.job().guid(), harvested.kind(),
+                            stored.transactionsCreated(), stored.transactionsUpdated(), stored.statementsCreated());
+                    return null;
+                }
+            });
+        }
+        return moved;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.openagg.member;
+
+import dev.openagg.engine.MemberStatus;
+import java.time.Instant;
+
+/** A user's login at an institution. Its {@link MemberStatus} is moved only by the job engine. */
+public record Member(
+        String guid,
+        String userGuid,
+        String userId,
+        String id,
+        String institutionCode,
+        String metadata,
+        boolean backgroundAggregationIsDisabled,
+        MemberStatus status,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Member withStatus(MemberStatus next) {
+        return new Member(guid, userGuid, userId, id, institutionCode, metadata, backgroundAggregationIsDisabled, next,
+                version, createdAt, updatedAt);
+    }
+
+    public Member withVersion(long next) {
+        return new Member(guid, userGuid, userId, id, institutionCode, metadata, backgroundAggregationIsDisabled, status,
+                next, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.openagg.member;
+
+import dev.openagg.api.Page;
+import dev.openagg.connector.ConnectionStatus;
+import dev.openagg.db.Database;
+import dev.openagg.engine.MemberStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Members and their credentials. Reads are scoped by client through the owning user. */
+public final class MemberStore {
+    private static final String SELECT = """
+            SELECT m.*, u.id AS user_id FROM member m JOIN app_user u ON u.guid = m.user_guid""";
+
+    private static final String FIND = SELECT + " WHERE m.guid = ? AND m.user_guid = ? AND u.client_id = ?";
+
+    private final Jdbi jdbi;
+    private final DataSource dataSource;
+
+    public MemberStore(Jdbi jdbi, DataSource dataSource) {
+        this.jdbi = jdbi;
+        this.dataSource = dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * The member, if the client owns it. This read serves every status poll, so it is plain JDBC: JDBI's handle and
+     * statement set-up cost more than the query itself here.
+     */
+    public Optional<Member> find(String clientId, String userGuid, String memberGuid) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FIND)) {
+            statement.setString(1, memberGuid);
+            statement.setString(2, userGuid);
+            statement.setString(3, clientId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("member lookup failed", e);
+        }
+    }
+
+    /** The member as it is now, read inside the caller's transaction and locked until it ends. */
+    public Optional<Member> lock(Handle h, String memberGuid) {
+        h.createQuery("SELECT guid FROM member WHERE guid = :guid FOR UPDATE").bind("guid", memberGuid)
+                .mapTo(String.class).findOne();
+        return get(h, memberGuid);
+    }
+
+    /** A member by guid alone, for the engine; HTTP reads go through {@link #find}. */
+    public Optional<Member> get(Handle h, String memberGuid) {
+        return h.createQuery(SELECT + " WHERE m.guid = :guid").bind("guid", memberGuid).map((rs, c) -> map(rs)).findOne();
+    }
+
+
+    public Page.Listing<Member> list(String userGuid, Page page) {
+        return jdbi.withHandle(h -> {
+            long total = h.createQuery("SELECT COUNT(*) FROM member WHERE user_guid = :user")
+                    .bind("user", userGuid).mapTo(Long.class).one();
+            List<Member> members = h.createQuery(SELECT + " WHERE m.user_guid = :user ORDER BY m.seq LIMIT :limit OFFSET :offset")
+                    .bind("user", userGuid)
+                    .bind("limit", page.size())
+                    .bind("offset", page.offset())
+                    .map((rs, c) -> map(rs))
+                    .list();
+            return page.listing(members, total);
+        });
+    }
+
+    /** Inserts a member with its credentials; false when the user already has a member with its {@code id}. */
+    public boolean insert(Handle h, Member m, List<StoredCredential> credentials) {
+        if (m.id() != null && idTaken(h, m.userGuid(), m.id(), m.guid())) {
+            return false;
+        }
+        h.createUpdate("""
+                        INSERT INTO member (guid, user_guid, id, institution_code, metadata,
+                          background_aggregation_is_disabled, connection_status, is_being_aggregated, is_authenticated,
+                          has_processed_accounts, has_processed_transactions, has_processed_account_numbers,
+                          failed_logins, version, created_at, updated_at)
+                        VALUES (:guid, :userGuid, :id, :institutionCode, :metadata, :backgroundAggregationIsDisabled,
+                          :status, false, false, false, false, false, 0, 0, :createdAt, :updatedAt)""")
+                .bindMethods(m)
+                .bind("status", m.status().connectionStatus().name())
+                .execute();
+        writeCredentials(h, m.guid(), credentials);
+        return true;
+    }
+
+    /** Saves the client-editable fields; false when the new {@code id} is another member's. */
+    public boolean updateDetails(Handle h, Member m) {
+        if (m.id() != null && idTaken(h, m.userGuid(), m.id(), m.guid())) {
+            return false;
+        }
+        h.createUpdate("""
+                        UPDATE member SET id = :id, metadata = :metadata,
+                          background_aggregation_is_disabled = :backgroundAggregationIsDisabled, updated_at = :updatedAt
+                        WHERE guid = :guid""")
+                .bindMethods(m)
+                .execute();
+        return true;
+    }
+
+    /** Replaces the values of the credentials given; the member's other credentials stay as they are. */
+    public void replaceCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
+        for (StoredCredential c : credentials) {
+            h.createUpdate("DELETE FROM member_credential WHERE member_guid = :member AND credential_guid = :guid")
+                    .bind("member", memberGuid)
+                    .bind("guid", c.guid())
+                    .execute();
+        }
+        writeCredentials(h, memberGuid, credentials);
+    }
+
+    /**
+     * Writes a new status if the member is still at the version it was read at; false when another writer moved it
+     * first. The member's version goes up by one.
+     */
+    public boolean saveStatus(Handle h, Member m, MemberStatus s) {
+        return h.createUpdate("""
+                        UPDATE member SET connection_status = :status, is_being_aggregated = :beingAggregated,
+                          is_authenticated = :authenticated, aggregated_at = :aggregatedAt,
+                          successfully_aggregated_at = :successfullyAggregatedAt,
+                          has_processed_accounts = :accounts, has_processed_transactions = :transactions,
+                          has_processed_account_numbers = :accountNumbers, failed_logins = :failedLogins,
+                          most_recent_job_guid = :job, connection_status_message = :message, version = version + 1
+                        WHERE guid = :guid AND version = :version""")
+                .bind("status", s.connectionStatus().name())
+                .bind("beingAggregated", s.isBeingAggregated())
+                .bind("authenticated", s.isAuthenticated())
+                .bind("aggregatedAt", s.aggregatedAt())
+                .bind("successfullyAggregatedAt", s.successfullyAggregatedAt())
+                .bind("accounts", s.hasProcessedAccounts())
+                .bind("transactions", s.hasProcessedTransactions())
+                .bind("accountNumbers", s.hasProcessedAccountNumbers())
+                .bind("failedLogins", s.failedLogins())
+                .bind("job", s.mostRecentJobGuid())
+                .bind("message", s.message())
+                .bind("guid", m.guid())
+                .bind("version", m.version())
+                .execute() == 1;
+    }
+
+    /** Deletes the member and, by cascade, its credentials, jobs and data. */
+    public void delete(Handle h, String memberGuid) {
+        h.createUpdate("DELETE FROM member WHERE guid = :guid").bind("guid", memberGuid).execute();
+    }
+
+    /** The member's credential values by field name, for its connector. */
+    public Map<String, String> credentialValues(Handle h, String memberGuid) {
+        return h.createQuery("SELECT field_name, secret FROM member_credential WHERE member_guid = :guid")
+                .bind("guid", memberGuid)
+                .map((rs, c) -> Map.entry(rs.getString("field_name"), rs.getString("secret")))
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The guids of the credential fields the member has values for (never the values). */
+    public List<String> credentialGuids(String memberGuid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT credential_guid FROM member_credential WHERE member_guid = :guid")
+                .bind("guid", memberGuid)
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static void writeCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
+        for (StoredCredential c : credentials) {
+            h.createUpdate("""
+                            INSERT INTO member_credential (member_guid, credential_guid, field_name, secret)
+                            VALUES (:member, :guid, :fieldName, :value)""")
+                    .bind("member", memberGuid)
+                    .bind("guid", c.guid())
+                    .bind("fieldName", c.fieldName())
+                    .bind("value", c.value())
+                    .execute();
+        }
+    }
+
+    private static boolean idTaken(Handle h, String userGuid, String id, String exceptGuid) {
+        return h.createQuery("SELECT COUNT(*) FROM member WHERE user_guid = :user AND id = :id AND guid <> :guid")
+                .bind("user", userGuid)
+                .bind("id", id)
+                .bind("guid", exceptGuid)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    private static Member map(ResultSet rs) throws SQLException {
+        MemberStatus status = new MemberStatus(
+                ConnectionStatus.valueOf(rs.getString("connection_status")),
+                rs.getBoolean("is_being_aggregated"),
+                rs.getBoolean("is_authenticated"),
+                Database.instant(rs, "aggregated_at"),
+                Database.instant(rs, "successfully_aggregated_at"),
+                rs.getBoolean("has_processed_accounts"),
+                rs.getBoolean("has_processed_transactions"),
+                rs.getBoolean("has_processed_account_numbers"),
+                rs.getInt("failed_logins"),
+                rs.getString("most_recent_job_guid"),
+                rs.getString("connection_status_message"));
+        return new Member(rs.getString("guid"), rs.getString("user_guid"), rs.getString("user_id"), rs.getString("id"),
+                rs.getString("institution_code"), rs.getString("metadata"),
+                rs.getBoolean("background_aggregation_is_disabled"), status, rs.getLong("version"),
+                Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+    }
+
+    /** A credential value to store; never printed. */
+    public record StoredCredential(String guid, String fieldName, String value) {
+        @Override
+        public String toString() {
+            return "StoredCredential[" + fieldName + "]";
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.openagg.webhook;
+
+import dev.openagg.api.Wire;
+import dev.openagg.connector.ConnectionStatus;
+import dev.openagg.connector.InstitutionInfo;
+import dev.openagg.connector.JobKind;
+import dev.openagg.institution.Institutions;
+import dev.openagg.member.Member;
+import dev.openagg.member.MemberEvents;
+import dev.openagg.member.MemberJson;
+import dev.openagg.member.StatusMessages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Turns member changes into webhook events with MX's payloads, written to the outbox with one pending delivery per
+ * subscription, in the transaction of the change. {@link Deliverer} sends them afterwards.
+ */
+public final class Outbox implements MemberEvents {
+    /** The statuses MX's CONNECTION_STATUS webhook reports: those the end user must act on. */
+    static final Set<ConnectionStatus> ACTIONABLE = EnumSet.of(ConnectionStatus.CHALLENGED, ConnectionStatus.DENIED,
+            ConnectionStatus.EXPIRED, ConnectionStatus.IMPAIRED, ConnectionStatus.IMPEDED, ConnectionStatus.LOCKED,
+            ConnectionStatus.PREVENTED, ConnectionStatus.REJECTED);
+
+    private final WebhookStore webhooks;
+    private final Institutions institutions;
+    private final Clock clock;
+
+    Outbox(WebhookStore webhooks, Institutions institutions, Clock clock) {
+        this.webhooks = webhooks;
+        this.institutions = institutions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void statusChanged(Handle h, Member before, Member after) {
+        ConnectionStatus status = after.status().connectionStatus();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("action", "CHANGED");
+        payload.put("connection_status", status.name());
+        payload.put("connection_status_id", status.id());
+        payload.put("connection_status_message", StatusMessages.of(after.status(), institution(after).name()));
+        payload.put("member_guid", after.guid());
+        payload.put("type", "CONNECTION_STATUS");
+        payload.put("user_guid", after.userGuid());
+        write(h, after, "CONNECTION_STATUS", payload, null, ACTIONABLE.contains(status));
+    }
+
+    @Override
+    public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated,
+                            int statements) {
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("action", "member_data_updated");
+        payload.put("completed_at", now.getEpochSecond());
+        payload.put("completed_on", now.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        payload.put("is_background", false);
+        payload.put("job_guid", jobGuid);
+        payload.put("member_guid", member.guid());
+        if (kind == JobKind.STATEMENTS) {
+            payload.put("statements_created_count", statements);
+        }
+        payload.put("transactions_created_count", created);
+        payload.put("transactions_updated_count", updated);
+        payload.put("type", type(kind));
+        payload.put("user_guid", member.userGuid());
+        payload.put("user_id", member.userId());
+        write(h, member, "AGGREGATION", payload, null, true);
+    }
+
+    @Override
+    public void memberChanged(Handle h, Member member, Action action, String callbackPayload) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("action", action.name());
+        payload.put("callback_payload", callbackPayload);
+        payload.put("member", MemberJson.fields(member, institution(member)));
+        payload.put("type", "MEMBER");
+        write(h, member, "MEMBER", payload, callbackPayload, true);
+    }
+
+    /** MX's AGGREGATION webhook types; kinds MX does not name get the name of their job. */
+    static String type(JobKind kind) {
+        return switch (kind) {
+            case AGGREGATE -> "AGGREGATION";
+            case BALANCE -> "BALANCE";
+            case HISTORY -> "HISTORY";
+            case STATEMENTS -> "STATEMENT";
+            case IDENTITY -> "IDENTIFICATION";
+            case VERIFICATION -> "VERIFICATION";
+            case TAX_DOCUMENTS -> "TAX_DOCUMENT";
+        };
+    }
+
+    private InstitutionInfo institution(Member member) {
+        return institutions.find(member.institutionCode()).orElseThrow();
+    }
+
+    /** Records the event and a delivery for every subscriber; {@code toAll} false limits it to opted-in ones. */
+    private void write(Handle h, Member member, String type, Map<String, Object> payload, String callback, boolean toAll) {
+        String clientId = h.createQuery("SELECT client_id FROM app_user WHERE guid = :u")
+                .bind("u", member.userGuid()).mapTo(String.class).one();
+        var subscribers = webhooks.subscribed(h, clientId, type).stream()
+                .filter(w -> toAll || w.allConnectionStatuses())
+                .toList();
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String eventId = Deliveries.addEvent(h, clientId, member.guid(), type, Wire.write(payload), callback, now);
+        for (Webhook webhook : subscribers) {
+            Deliveries.add(h, webhook.guid(), eventId, member.guid(), now);
+        }
+    }
+}
