@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the whole server by hand, top to bottom, and starts it. */
 public final class App implements AutoCloseable {
@@ -46,12 +47,12 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
+        Institutions institutions = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
         Config.DatabaseSettings db = config.database();
         Database database = Database.open(config.jdbcUrl(), db.user(), db.password(), db.poolSize());
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
-        Institutions institutions = Institutions.discover();
         UserStore users = new UserStore(database.jdbi(), clock);
         MemberStore members = new MemberStore(database.jdbi(), database.dataSource());
         Config.JobSettings jobs = config.jobs();

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything a node is told at start. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
+ * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, or null for none. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
  * and the config file; tests build it directly.
  */
 public record Config(
@@ -16,7 +16,8 @@ public record Config(
         String apiKey,
         Duration challengeLifetime,
         JobSettings jobs,
-        Duration webhookRetryBase) {
+        Duration webhookRetryBase,
+        Path pluginsDir) {
 
     /** Where the data lives; a blank {@code url} means the embedded H2 database in the data directory. */
     public record DatabaseSettings(String url, String user, String password, int poolSize) {
@@ -53,28 +54,34 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
                 Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), null);
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase);
+                webhookRetryBase, pluginsDir);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase);
+                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir);
+    }
+
+    /** Loads every connector jar in {@code dir} at start; null loads none. */
+    public Config withPluginsDir(Path dir) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+                webhookRetryBase, dir);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir);
     }
 }

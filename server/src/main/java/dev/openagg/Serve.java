@@ -1,6 +1,9 @@
 package dev.openagg;
 
 import dev.openagg.client.FirstClient;
+import dev.openagg.institution.Plugins;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -57,6 +60,10 @@ final class Serve implements Callable<Integer> {
             description = "Seconds before a failed webhook delivery is first retried; later retries wait 2.1 times longer each (env OPENAGG_WEBHOOK_RETRY_BASE_S, default 30).")
     long webhookRetryBaseSeconds;
 
+    @Option(names = "--plugins-dir", descriptionKey = "OPENAGG_PLUGINS_DIR",
+            description = "Folder of connector plug-in jars (env OPENAGG_PLUGINS_DIR; default: a folder named plugins beside the data directory, when there is one).")
+    Path pluginsDir;
+
     @Option(names = "--node-name", descriptionKey = "OPENAGG_NODE_NAME",
             description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
     String nodeName;
@@ -68,7 +75,16 @@ final class Serve implements Callable<Integer> {
         return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
-                Duration.ofSeconds(webhookRetryBaseSeconds));
+                Duration.ofSeconds(webhookRetryBaseSeconds), plugins());
+    }
+
+    /** The plug-ins folder: as set, or else {@code plugins} beside the data directory if that exists. */
+    private Path plugins() {
+        if (pluginsDir != null) {
+            return pluginsDir;
+        }
+        Path beside = storage.dataDir.toAbsolutePath().normalize().resolveSibling("plugins");
+        return Files.isDirectory(beside) ? beside : null;
     }
 
     private void check(boolean holds, String message) {
@@ -80,7 +96,13 @@ final class Serve implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Config config = config();
-        App app = App.start(config, Clock.systemUTC());
+        App app;
+        try {
+            app = App.start(config, Clock.systemUTC());
+        } catch (Plugins.LoadFailure e) {
+            System.err.println("OpenAgg did not start: " + e.getMessage());
+            return 2;
+        }
         FirstClient.Created generated = app.generatedClient();
         if (generated != null) {
             System.out.println("Created the first API client. Keep the key: it is not shown again.");

@@ -2,7 +2,10 @@ package dev.openagg.institution;
 
 import dev.openagg.connector.Connector;
 import dev.openagg.connector.InstitutionInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,19 +17,58 @@ import java.util.ServiceLoader;
 public final class Institutions {
     private final Map<String, Connector> byCode = new LinkedHashMap<>();
 
-    public Institutions(List<Connector> connectors) {
-        connectors.stream()
-                .sorted(Comparator.comparing(c -> c.institution().name()))
-                .forEach(c -> {
-                    if (byCode.putIfAbsent(c.institution().code(), c) != null) {
-                        throw new IllegalStateException("two connectors serve institution " + c.institution().code());
-                    }
-                });
+    /**
+     * The institutions of these connectors. A connector whose {@code institution()} fails or is invalid, or two
+     * connectors claiming one code, throw a {@link Plugins.LoadFailure} naming where each connector came from.
+     */
+    public Institutions(List<Plugins.Loaded> connectors) {
+        Map<String, String> sources = new HashMap<>();
+        List<Map.Entry<InstitutionInfo, Connector>> valid = new ArrayList<>();
+        for (Plugins.Loaded loaded : connectors) {
+            InstitutionInfo info = institution(loaded);
+            String earlier = sources.putIfAbsent(info.code(), loaded.source());
+            if (earlier != null) {
+                throw new Plugins.LoadFailure(loaded.source() + ": institution code " + info.code()
+                        + " is already served by " + earlier, null);
+            }
+            valid.add(Map.entry(info, loaded.connector()));
+        }
+        valid.stream()
+                .sorted(Comparator.comparing(e -> e.getKey().name()))
+                .forEach(e -> byCode.put(e.getKey().code(), e.getValue()));
     }
 
-    /** The connectors on the class path, including jars dropped beside OpenAgg's. */
+    private static InstitutionInfo institution(Plugins.Loaded loaded) {
+        String what = loaded.source() + ": connector " + loaded.connector().getClass().getName();
+        InstitutionInfo info;
+        try {
+            info = loaded.connector().institution();
+        } catch (RuntimeException e) {
+            throw new Plugins.LoadFailure(what + " failed in institution(): " + e, e);
+        }
+        if (info == null) {
+            throw new Plugins.LoadFailure(what + " returned no institution", null);
+        }
+        List<String> problems = InstitutionCheck.problems(info);
+        if (!problems.isEmpty()) {
+            throw new Plugins.LoadFailure(what + " has an invalid institution: " + String.join("; ", problems), null);
+        }
+        return info;
+    }
+
+    /** The connectors built in or on the class path. */
     public static Institutions discover() {
-        return new Institutions(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::get).toList());
+        return discover(Optional.empty());
+    }
+
+    /** The connectors built in or on the class path, and those of the plug-in jars in {@code pluginsDir}. */
+    public static Institutions discover(Optional<Path> pluginsDir) {
+        List<Plugins.Loaded> all = new ArrayList<>();
+        ServiceLoader.load(Connector.class).stream()
+                .map(p -> new Plugins.Loaded(p.get(), "the class path"))
+                .forEach(all::add);
+        pluginsDir.map(Plugins::load).ifPresent(all::addAll);
+        return new Institutions(all);
     }
 
     public Optional<Connector> connector(String code) {
