@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +56,11 @@ public final class Plugins {
 
     private static List<Loaded> loadJar(Path jar) {
         String name = "plug-in " + jar.getFileName();
+        try (JarFile readable = new JarFile(jar.toFile())) {
+            readable.getManifest();
+        } catch (IOException e) {
+            throw new LoadFailure(name + " is not a readable jar: " + e.getMessage(), e);
+        }
         URLClassLoader loader = new PluginClassLoader(name, url(jar), Plugins.class.getClassLoader());
         List<Loaded> connectors = new ArrayList<>();
         try {

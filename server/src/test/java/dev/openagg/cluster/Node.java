@@ -138,6 +138,12 @@ public final class Node implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the node to exit by itself (a start that fails); returns its exit code. */
+    public int awaitExit(Duration bound) {
+        waitForExit(bound);
+        return process.exitValue();
+    }
+
     /** SIGKILL: the process dies at once, in the middle of whatever it was doing. */
     public void kill() {
         process.destroyForcibly();
