@@ -212,8 +212,10 @@ public final class JobEngine implements JobStarter {
             }
             state = upgraded.get();
         }
+        JobStore.Earlier earlier = jobs.earlier(job);
         JobContext context = new JobContext(job.guid(), job.kind(), member.userGuid(), member.guid(),
-                jdbi.withHandle(h -> members.credentialValues(h, member.guid())), state, now);
+                jdbi.withHandle(h -> members.credentialValues(h, member.guid())), state, now, earlier.all(),
+                earlier.ofKind());
         try {
             return job.answers() == null ? connector.start(context) : connector.resume(context, job.answers());
         } catch (RuntimeException e) {
