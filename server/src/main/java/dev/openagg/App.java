@@ -18,6 +18,8 @@ import dev.openagg.job.TransitionWriter;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
+import dev.openagg.scenario.SandboxInstitutions;
+import dev.openagg.scenario.SandboxRoutes;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.Webhooks;
@@ -47,9 +49,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
-        Institutions institutions = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
+        Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
         Config.DatabaseSettings db = config.database();
         Database database = Database.open(config.jdbcUrl(), db.user(), db.password(), db.poolSize());
+        SandboxInstitutions sandbox = new SandboxInstitutions(database.jdbi(), clock);
+        Institutions institutions = builtIn.with(List.of(sandbox));
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
@@ -72,6 +76,7 @@ public final class App implements AutoCloseable {
                 new HealthRoutes(database),
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
+                new SandboxRoutes(sandbox, institutions),
                 new MemberRoutes(users, members, institutions, memberService, webhooks.events()),
                 new JobRoutes(members, institutions, engine),
                 new AccountRoutes(database.jdbi(), users, members),

@@ -28,7 +28,11 @@ final class Fields {
 
     /** The object at {@code path}, checked to be an object with no fields but {@code allowed}; empty if not one. */
     static Optional<Fields> object(JsonNode node, String path, Set<String> allowed, List<String> problems) {
-        if (node == null || !node.isObject()) {
+        if (node == null || node.isNull()) {
+            problems.add(path + ": is required");
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
             problems.add(path + ": must be an object");
             return Optional.empty();
         }
