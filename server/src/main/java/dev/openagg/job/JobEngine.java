@@ -207,8 +207,7 @@ public final class JobEngine implements JobStarter {
             if (upgraded.isEmpty()) {
                 LOG.warn("job {} waited with connector state version {}; {} is at version {} and cannot upgrade it",
                         job.guid(), job.stateVersion(), member.institutionCode(), connector.stateVersion());
-                return new Step.Failed(ConnectionStatus.FAILED,
-                        "This connection was interrupted by an upgrade. Please try again.");
+                return JobRules.STATE_NOT_UPGRADED;
             }
             state = upgraded.get();
         }
