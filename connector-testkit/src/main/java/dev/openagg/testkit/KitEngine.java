@@ -8,6 +8,7 @@ import dev.openagg.connector.Harvest;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.JobKind;
 import dev.openagg.connector.Step;
+import dev.openagg.engine.ConnectorCall;
 import dev.openagg.engine.Job;
 import dev.openagg.engine.JobRules;
 import dev.openagg.engine.ResumeDecision;
@@ -179,33 +180,19 @@ final class KitEngine {
     }
 
     /**
-     * Calls the connector as the server does: state written by another {@code stateVersion} is upgraded first or the
-     * job fails, and an exception from the connector fails the job. The exception is kept for failure messages.
+     * Calls the connector as the server does ({@link ConnectorCall}); an exception it threw is kept for failure
+     * messages, and a connector that returns no step is a bug the kit names at once.
      */
     private Step call(Job job, KitMember member) {
-        String state = job.connectorState();
-        if (state != null && job.stateVersion() != connector.stateVersion()) {
-            Optional<String> upgraded = connector.upgradeState(job.stateVersion(), state);
-            if (upgraded.isEmpty()) {
-                return JobRules.STATE_NOT_UPGRADED;
-            }
-            state = upgraded.get();
+        ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
+                member.userGuid(), member.guid(), member.credentials(), state, now));
+        if (call.failure() instanceof ConnectorCall.NoStepReturned noStep) {
+            throw new AssertionError(noStep.getMessage(), noStep);
         }
-        JobContext context = new JobContext(job.guid(), job.kind(), member.userGuid(), member.guid(),
-                member.credentials(), state, now);
-        boolean resuming = job.answers() != null;
-        Step outcome;
-        try {
-            outcome = resuming ? connector.resume(context, job.answers()) : connector.start(context);
-        } catch (RuntimeException e) {
-            thrown.put(job.guid(), e);
-            return new Step.Failed(ConnectionStatus.FAILED, null);
+        if (call.failure() != null) {
+            thrown.put(job.guid(), call.failure());
         }
-        if (outcome == null) {
-            throw new AssertionError(connector.getClass().getName() + (resuming ? ".resume" : ".start")
-                    + " returned null; it must return a Step");
-        }
-        return outcome;
+        return call.step();
     }
 
     private void apply(KitMember member, Transition transition) {
