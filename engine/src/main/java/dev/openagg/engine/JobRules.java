@@ -35,6 +35,13 @@ public final class JobRules {
     /** Failed logins in a row after which a member is PREVENTED. */
     public static final int LOGINS_BEFORE_PREVENTED = 3;
 
+    /**
+     * What a step comes to when the job waited with connector state of another {@code stateVersion} and the
+     * connector's {@code upgradeState} cannot read it: the job ends FAILED and the end user is asked to start again.
+     */
+    public static final Step.Failed STATE_NOT_UPGRADED = new Step.Failed(ConnectionStatus.FAILED,
+            "This connection was interrupted by an upgrade. Please try again.");
+
     private final Duration challengeLifetime;
 
     /** {@code challengeLifetime}: how long a challenge waits for its answers before the member is EXPIRED. */

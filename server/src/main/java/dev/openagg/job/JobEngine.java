@@ -9,6 +9,7 @@ import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.JobKind;
 import dev.openagg.connector.Step;
+import dev.openagg.engine.ConnectorCall;
 import dev.openagg.engine.Job;
 import dev.openagg.engine.JobRules;
 import dev.openagg.engine.ResumeDecision;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -196,35 +198,26 @@ public final class JobEngine implements JobStarter {
     }
 
     /**
-     * Calls the connector. Only the connector's own failures fail the job; database failures and interrupts
-     * (shutdown) run the step again. A state written by another version of the connector is upgraded first, or the
-     * job fails cleanly.
+     * Calls the connector ({@link ConnectorCall}). Only the connector's own failures fail the job; database failures
+     * and interrupts (shutdown) run the step again.
      */
     private Step callConnector(Connector connector, Job job, Member member, Instant now) {
-        String state = job.connectorState();
-        if (state != null && job.stateVersion() != connector.stateVersion()) {
-            Optional<String> upgraded = connector.upgradeState(job.stateVersion(), state);
-            if (upgraded.isEmpty()) {
-                LOG.warn("job {} waited with connector state version {}; {} is at version {} and cannot upgrade it",
-                        job.guid(), job.stateVersion(), member.institutionCode(), connector.stateVersion());
-                return new Step.Failed(ConnectionStatus.FAILED,
-                        "This connection was interrupted by an upgrade. Please try again.");
-            }
-            state = upgraded.get();
-        }
+        Map<String, String> credentials = jdbi.withHandle(h -> members.credentialValues(h, member.guid()));
         JobStore.Earlier earlier = jobs.earlier(job);
-        JobContext context = new JobContext(job.guid(), job.kind(), member.userGuid(), member.guid(),
-                jdbi.withHandle(h -> members.credentialValues(h, member.guid())), state, now, earlier.all(),
-                earlier.ofKind());
-        try {
-            return job.answers() == null ? connector.start(context) : connector.resume(context, job.answers());
-        } catch (RuntimeException e) {
-            if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
-                throw new IllegalStateException("step " + job.step() + " of job " + job.guid() + " interrupted", e);
+        ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
+                member.userGuid(), member.guid(), credentials, state, now, earlier.all(), earlier.ofKind()));
+        RuntimeException failure = call.failure();
+        if (failure != null) {
+            if (Thread.interrupted() || failure.getCause() instanceof InterruptedException) {
+                throw new IllegalStateException("step " + job.step() + " of job " + job.guid() + " interrupted", failure);
             }
-            LOG.error("connector failed on job {} step {}", job.guid(), job.step(), e);
-            return new Step.Failed(ConnectionStatus.FAILED, null);
+            LOG.error("connector of {} failed on job {} step {}", member.institutionCode(), job.guid(), job.step(),
+                    failure);
+        } else if (call.step() == JobRules.STATE_NOT_UPGRADED) {
+            LOG.warn("job {} waited with connector state version {}; {} is at version {} and cannot upgrade it",
+                    job.guid(), job.stateVersion(), member.institutionCode(), connector.stateVersion());
         }
+        return call.step();
     }
 
     /** Turns every challenge whose time has run out into EXPIRED; the scheduler calls this periodically. */

@@ -4,7 +4,6 @@ import dev.openagg.connector.Challenge;
 import dev.openagg.connector.ChallengeOption;
 import dev.openagg.connector.ChallengeType;
 import dev.openagg.connector.Guids;
-import dev.openagg.mxbank.Pictures;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.openagg.scenario;
 
-import dev.openagg.mxbank.MxBankHarvest;
+import dev.openagg.mxbank.data.MxBankHarvest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

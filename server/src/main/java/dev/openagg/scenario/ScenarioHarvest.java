@@ -12,7 +12,7 @@ import dev.openagg.document.StatementPdf;
 import dev.openagg.document.StatementSheet;
 import dev.openagg.document.TaxForm;
 import dev.openagg.document.TaxFormPdf;
-import dev.openagg.mxbank.MxBankHarvest;
+import dev.openagg.mxbank.data.MxBankHarvest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package dev.openagg.mxbank;
+package dev.openagg.mxbank.data;
 
 import dev.openagg.connector.AccountData;
 import dev.openagg.connector.AccountNumberData;
@@ -7,9 +7,6 @@ import dev.openagg.connector.HoldingData;
 import dev.openagg.connector.JobKind;
 import dev.openagg.connector.OwnerData;
 import dev.openagg.connector.TransactionData;
-import dev.openagg.mxbank.data.BankAccount;
-import dev.openagg.mxbank.data.BankTransaction;
-import dev.openagg.mxbank.data.MxBankData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

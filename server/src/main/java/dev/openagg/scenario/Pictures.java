@@ -1,4 +1,4 @@
-package dev.openagg.mxbank;
+package dev.openagg.scenario;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
