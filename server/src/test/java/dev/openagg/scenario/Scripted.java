@@ -18,8 +18,13 @@ final class Scripted {
     final Flow flow;
 
     Scripted(Api api) {
+        this(api, new Flow(api));
+    }
+
+    /** A client working on the user of {@code flow}. */
+    Scripted(Api api, Flow flow) {
         this.api = api;
-        this.flow = new Flow(api);
+        this.flow = flow;
     }
 
     Reply register(String document) {
