@@ -58,7 +58,7 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
                 Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 jobs.shutdownWait(), jobs.nodeName()), clock);
-        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhookRetryBase());
+        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhooks().retryBase());
         TransitionWriter transitions = new TransitionWriter(members,
                 List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
@@ -77,10 +77,10 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
         features.addAll(widget.routes());
-        Javalin web = Http.create(config.httpThreads(), new BasicAuth(clients), List.of("/health", Widget.PREFIX),
-                features);
+        Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
+                new BasicAuth(clients), List.of("/health", Widget.PREFIX), features);
         try {
-            web.start(config.port());
+            web.start();
         } catch (RuntimeException e) {
             scheduler.close();
             database.close();

@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.api.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,7 +17,8 @@ public record Config(
         String apiKey,
         Duration challengeLifetime,
         JobSettings jobs,
-        Duration webhookRetryBase) {
+        WebhookSettings webhooks,
+        Limits httpLimits) {
 
     /** Where the data lives; a blank {@code url} means the embedded H2 database in the data directory. */
     public record DatabaseSettings(String url, String user, String password, int poolSize) {
@@ -27,6 +29,13 @@ public record Config(
      * dead and its steps are run again elsewhere; on shutdown running steps get {@code shutdownWait} to finish.
      */
     public record JobSettings(int threads, Duration heartbeat, Duration shutdownWait, String nodeName) {
+    }
+
+    /**
+     * How webhooks are sent: the first retry's wait, whether receivers may be on loopback or private addresses
+     * (for development; link-local addresses stay refused), and how many deliveries this node sends at once.
+     */
+    public record WebhookSettings(Duration retryBase, boolean allowPrivateNetworks, int senders) {
     }
 
     /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
@@ -53,28 +62,44 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
                 Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                Duration.ofSeconds(30));
+                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase);
+                webhooks, httpLimits);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhooks,
+                httpLimits);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase);
+                clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base);
+        return withWebhooks(new WebhookSettings(base, webhooks.allowPrivateNetworks(), webhooks.senders()));
+    }
+
+    public Config withWebhookPrivateNetworks(boolean allowed) {
+        return withWebhooks(new WebhookSettings(webhooks.retryBase(), allowed, webhooks.senders()));
+    }
+
+    public Config withWebhooks(WebhookSettings settings) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, settings,
+                httpLimits);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhooks,
+                httpLimits);
+    }
+
+    public Config withHttpLimits(Limits limits) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
+                limits);
     }
 }

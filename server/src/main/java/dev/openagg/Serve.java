@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.api.Limits;
 import dev.openagg.client.FirstClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,31 @@ final class Serve implements Callable<Integer> {
             description = "Seconds before a failed webhook delivery is first retried; later retries wait 2.1 times longer each (env OPENAGG_WEBHOOK_RETRY_BASE_S, default 30).")
     long webhookRetryBaseSeconds;
 
+    @Option(names = "--webhook-allow-private-networks", descriptionKey = "OPENAGG_WEBHOOK_ALLOW_PRIVATE_NETWORKS",
+            defaultValue = "false", arity = "0..1", fallbackValue = "true",
+            description = "Let webhooks deliver to loopback and private addresses, for development; link-local addresses stay refused (env OPENAGG_WEBHOOK_ALLOW_PRIVATE_NETWORKS, default false).")
+    boolean webhookAllowPrivateNetworks;
+
+    @Option(names = "--webhook-senders", descriptionKey = "OPENAGG_WEBHOOK_SENDERS", defaultValue = "16",
+            description = "Webhook deliveries this node sends at once; one client holds at most a quarter of them (env OPENAGG_WEBHOOK_SENDERS, default 16).")
+    int webhookSenders;
+
+    @Option(names = "--http-header-timeout", descriptionKey = "OPENAGG_HTTP_HEADER_TIMEOUT_S", defaultValue = "10",
+            description = "Seconds a request line and its headers may take to arrive (env OPENAGG_HTTP_HEADER_TIMEOUT_S, default 10).")
+    long httpHeaderTimeoutSeconds;
+
+    @Option(names = "--http-body-timeout", descriptionKey = "OPENAGG_HTTP_BODY_TIMEOUT_S", defaultValue = "30",
+            description = "Seconds a request body may take to arrive after its headers (env OPENAGG_HTTP_BODY_TIMEOUT_S, default 30).")
+    long httpBodyTimeoutSeconds;
+
+    @Option(names = "--http-min-data-rate", descriptionKey = "OPENAGG_HTTP_MIN_DATA_RATE", defaultValue = "1024",
+            description = "Bytes per second a request's headers and body must keep up after their first 5 seconds; 0 turns the check off (env OPENAGG_HTTP_MIN_DATA_RATE, default 1024).")
+    long httpMinDataRate;
+
+    @Option(names = "--http-max-body", descriptionKey = "OPENAGG_HTTP_MAX_BODY_BYTES", defaultValue = "262144",
+            description = "Largest request body in bytes; larger ones are refused with 413 (env OPENAGG_HTTP_MAX_BODY_BYTES, default 262144).")
+    int httpMaxBodyBytes;
+
     @Option(names = "--node-name", descriptionKey = "OPENAGG_NODE_NAME",
             description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
     String nodeName;
@@ -65,10 +91,17 @@ final class Serve implements Callable<Integer> {
         check(port >= 0, "--port must be 0 or more");
         check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
+        check(webhookSenders >= 1, "--webhook-senders must be at least 1");
+        check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
+                "--http-header-timeout and --http-body-timeout must be at least 1 second");
+        check(httpMinDataRate >= 0 && httpMaxBodyBytes >= 0, "--http-min-data-rate and --http-max-body cannot be negative");
         return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
-                Duration.ofSeconds(webhookRetryBaseSeconds));
+                new Config.WebhookSettings(Duration.ofSeconds(webhookRetryBaseSeconds), webhookAllowPrivateNetworks,
+                        webhookSenders),
+                new Limits(Duration.ofSeconds(httpHeaderTimeoutSeconds), Duration.ofSeconds(httpBodyTimeoutSeconds),
+                        httpMinDataRate, httpMaxBodyBytes));
     }
 
     private void check(boolean holds, String message) {

@@ -9,6 +9,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +32,33 @@ public final class Http {
         void register(RoutesConfig routes);
     }
 
+    /** Where and how the server listens: its port, its pool of request threads, and what requests may carry. */
+    public record Settings(int port, int threads, Limits limits) {
+    }
+
     /**
-     * The server's router on a pool of {@code threads} request threads; {@code publicPrefixes} need no credentials
-     * (the health check, the widget pages).
+     * The server's router, listening as {@code settings} say; {@code publicPrefixes} need no credentials (the health
+     * check, the widget pages).
      */
-    public static Javalin create(int threads, Authenticator authenticator, List<String> publicPrefixes,
+    public static Javalin create(Settings settings, Authenticator authenticator, List<String> publicPrefixes,
                                  List<Routes> features) {
+        SlowHeads heads = new SlowHeads(settings.limits());
+        ErrorPages pages = new ErrorPages(settings.limits());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = Wire.JSON_TYPE;
-            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, 4);
+            cfg.jetty.threadPool = new QueuedThreadPool(settings.threads(), 4);
+            cfg.jetty.addConnector((server, httpConfiguration) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+                connector.setPort(settings.port());
+                connector.addBean(heads);
+                return connector;
+            });
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(pages);
+                server.insertHandler(new WholeBody(settings.limits(), heads, pages));
+            });
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.before(ctx -> {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
