@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Limits;
 import dev.openagg.client.FirstClient;
 import java.time.Clock;
@@ -92,6 +93,8 @@ final class Serve implements Callable<Integer> {
         check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
         check(webhookSenders >= 1, "--webhook-senders must be at least 1");
+        check(clientId == null || clientId.length() <= Lengths.CLIENT_ID,
+                "--client-id must be at most " + Lengths.CLIENT_ID + " characters");
         check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
                 "--http-header-timeout and --http-body-timeout must be at least 1 second");
         check(httpMinDataRate >= 0 && httpMaxBodyBytes >= 0, "--http-min-data-rate and --http-max-body cannot be negative");

@@ -102,12 +102,12 @@ public final class Http {
 
     private static void unexpected(Exception e, Context ctx) {
         if (isDatabaseDown(e)) {
-            LOG.warn("database unavailable: {}", e.toString());
+            LOG.warn("database unavailable: {}", Redacted.loggable(e).getMessage());
             error(ctx, 503, "the database is unavailable; try again shortly");
             return;
         }
         String id = UUID.randomUUID().toString();
-        LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+        LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), Redacted.loggable(e));
         error(ctx, 500, "internal error, id " + id);
     }
 
