@@ -58,7 +58,8 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
                 Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 jobs.shutdownWait(), jobs.nodeName()), clock);
-        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhooks().retryBase());
+        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhooks().retryBase(),
+                config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
         TransitionWriter transitions = new TransitionWriter(members,
                 List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
