@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
                 webhooks.routes()));
         features.addAll(widget.routes());
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
-                new BasicAuth(clients), List.of("/health", Widget.PREFIX), features);
+                new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX), features);
         try {
             web.start();
         } catch (RuntimeException e) {

@@ -63,10 +63,15 @@ public final class Http {
             cfg.routes.before(ctx -> {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ContentTypes.requireAcceptable(ctx);
-                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization")));
+                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization"), ctx.ip()));
                 }
             });
-            cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(ApiError.class, (e, ctx) -> {
+                if (e instanceof ApiError.RetryLater later) {
+                    ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, Http::unexpected);
             cfg.routes.error(404, "*", ctx -> {
@@ -129,9 +134,12 @@ public final class Http {
         return false;
     }
 
-    /** Turns the {@code Authorization} header into a client id, or throws a 401 {@link ApiError}. */
+    /**
+     * Turns the {@code Authorization} header of a request from {@code remoteAddress} into a client id, or throws a
+     * 401 {@link ApiError} (or a 429 {@link ApiError.RetryLater} after too many failures).
+     */
     public interface Authenticator {
-        String authenticate(String authorizationHeader);
+        String authenticate(String authorizationHeader, String remoteAddress);
     }
 
     record ErrorBody(Message error) {
