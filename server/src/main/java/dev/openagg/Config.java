@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.secret.KeySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,6 +13,7 @@ public record Config(
         int httpThreads,
         Path dataDir,
         DatabaseSettings database,
+        KeySettings keys,
         String clientId,
         String apiKey,
         Duration challengeLifetime,
@@ -42,6 +44,11 @@ public record Config(
         return database.url() == null || database.url().isBlank();
     }
 
+    /** The embedded database's directory, which also holds its default key file; null for any other database. */
+    public Path embeddedDataDir() {
+        return isEmbedded() ? dataDir : null;
+    }
+
     /**
      * How long a SIGTERM may take at most: the scheduler waits {@code shutdownWait} for running steps, interrupts
      * them and waits as long again; the rest is closing the pool and the HTTP server.
@@ -51,30 +58,37 @@ public record Config(
     }
 
     public static Config defaults(Path dataDir) {
-        return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
-                Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
+        return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
+                null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
                 Duration.ofSeconds(30));
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+        return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
                 webhookRetryBase);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs,
+                webhookRetryBase);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase);
+                keys, clientId, apiKey, challengeLifetime, jobs, webhookRetryBase);
+    }
+
+    public Config withKeys(KeySettings newKeys) {
+        return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
+                webhookRetryBase);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base);
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs, base);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase);
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs,
+                webhookRetryBase);
     }
 }

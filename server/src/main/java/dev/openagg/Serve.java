@@ -65,7 +65,7 @@ final class Serve implements Callable<Integer> {
         check(port >= 0, "--port must be 0 or more");
         check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
-        return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
+        return new Config(port, httpThreads, storage.dataDir, storage.database(), storage.keys(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
                 Duration.ofSeconds(webhookRetryBaseSeconds));

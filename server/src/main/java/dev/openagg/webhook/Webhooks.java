@@ -3,6 +3,7 @@ package dev.openagg.webhook;
 import dev.openagg.api.Http;
 import dev.openagg.institution.Institutions;
 import dev.openagg.member.MemberEvents;
+import dev.openagg.secret.Keyring;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -13,10 +14,10 @@ public final class Webhooks implements AutoCloseable {
     private final Deliverer deliverer;
     private final WebhookRoutes routes;
 
-    public Webhooks(Jdbi jdbi, Institutions institutions, Clock clock, Duration retryBase) {
-        WebhookStore store = new WebhookStore(jdbi);
+    public Webhooks(Jdbi jdbi, Keyring keyring, Institutions institutions, Clock clock, Duration retryBase) {
+        WebhookStore store = new WebhookStore(jdbi, keyring);
         this.outbox = new Outbox(store, institutions, clock);
-        this.deliverer = new Deliverer(jdbi, clock, new Backoff(retryBase), Duration.ofSeconds(10));
+        this.deliverer = new Deliverer(jdbi, keyring, clock, new Backoff(retryBase), Duration.ofSeconds(10));
         this.routes = new WebhookRoutes(store, new DeliveryLog(jdbi, clock), clock);
     }
 
