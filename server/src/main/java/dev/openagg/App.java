@@ -112,8 +112,12 @@ public final class App implements AutoCloseable {
         try {
             database = Database.open(config.jdbcUrl(), db.user(), db.password(), poolSize, keys.keyring());
         } catch (SecretException e) {
+            if (keys.generated() == null) {
+                throw e;
+            }
             keys.discardGenerated();
-            throw e;
+            throw new SecretException(e.getMessage() + " The key file " + keys.generated() + " was missing: restore "
+                    + "the one these secrets were written with (the file generated in its place was removed).", e);
         }
         if (dir != null) {
             DataDir.restrict(dir);

@@ -21,7 +21,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = commandLine();
         ConfigFile settings;
         try {
             settings = ConfigFile.load(args, System.getenv());
@@ -35,12 +35,15 @@ public final class Main {
             System.err.println("Unknown settings in " + settings.path() + ": " + String.join(", ", unknown));
             System.exit(2);
         }
-        int code = commandLine.setDefaultValueProvider(settings)
-                .setExecutionExceptionHandler(Main::explainKeyProblem)
-                .execute(args);
+        int code = commandLine.setDefaultValueProvider(settings).execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The commands, reading flags only; {@link #main} adds the environment and the config file. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::explainKeyProblem);
     }
 
     /** A missing or wrong master key is the operator's to fix: say what is wrong, without a stack trace. */
