@@ -40,9 +40,9 @@ final class RotateKey implements Callable<Integer> {
             int resealed = StoredSecrets.reseal(database.dataSource(), keyring);
             long left = StoredSecrets.notUnderCurrent(database.dataSource(), keyring);
             if (left > 0) {
-                System.err.println("Re-encrypted " + resealed + " secrets, but " + left + " are still under another key:"
-                        + " a node still writes under an older key. Start every node with OPENAGG_MASTER_KEY set to"
-                        + " key " + keyring.current().id() + " (and the old key as OPENAGG_PREVIOUS_MASTER_KEY), then"
+                System.err.println("Re-encrypted " + resealed + " secrets, but " + left + " are still under another"
+                        + " key: a node still writes under an older key. Start every node with OPENAGG_MASTER_KEY"
+                        + " set to key " + keyring.current().id() + " (and the old key as OPENAGG_PREVIOUS_MASTER_KEY), then"
                         + " run rotate-key again.");
                 return 1;
             }

@@ -167,7 +167,8 @@ public final class MemberStore {
 
     /** The member's credential values by field name, decrypted for its connector. */
     public Map<String, String> credentialValues(Handle h, String memberGuid) {
-        return h.createQuery("SELECT credential_guid, field_name, secret FROM member_credential WHERE member_guid = :guid")
+        return h.createQuery("""
+                        SELECT credential_guid, field_name, secret FROM member_credential WHERE member_guid = :guid""")
                 .bind("guid", memberGuid)
                 .map((rs, c) -> Map.entry(rs.getString("field_name"), keyring.open(
                         SecretColumn.MEMBER_CREDENTIAL.aad(memberGuid, rs.getString("credential_guid")),

@@ -43,7 +43,9 @@ public final class KeyFile {
         return keys;
     }
 
-    /** Replaces {@code file} with these keys, the current one first; readers see the old file or the new, never a mix. */
+    /**
+     * Replaces {@code file} with these keys, the current one first; a reader sees the old file or the new, never a mix.
+     */
     public static void write(Path file, List<MasterKey> keys) {
         StringBuilder text = new StringBuilder("""
                 # OpenAgg master keys, base64. The first encrypts; any others are only read with, during a rotation.

@@ -58,7 +58,8 @@ public final class Keys {
             keys = KeyFile.read(file, MASTER_KEY_FILE + " (unset: the data directory's key file)");
         } else {
             throw new SecretException("No master key: set " + MASTER_KEY + " or " + MASTER_KEY_FILE + ". Secrets are "
-                    + "encrypted at rest, and on a shared database every node needs the same key, so none is generated.");
+                    + "encrypted at rest, and on a shared database every node needs the same key, so none is "
+                    + "generated.");
         }
         List<MasterKey> previous = new ArrayList<>(keys.subList(1, keys.size()));
         if (settings.previousMasterKey() != null) {

@@ -20,7 +20,8 @@ public record SecretColumn(String table, String column, List<String> keyColumns)
     public static final SecretColumn JOB_ANSWERS = new SecretColumn("job", "answers", List.of("guid"));
 
     /** Every encrypted column: what the upgrade encrypts, the start-up check reads and a rotation re-encrypts. */
-    public static final List<SecretColumn> ALL = List.of(MEMBER_CREDENTIAL, WEBHOOK_PASSWORD, WEBHOOK_SECRET, JOB_ANSWERS);
+    public static final List<SecretColumn> ALL =
+            List.of(MEMBER_CREDENTIAL, WEBHOOK_PASSWORD, WEBHOOK_SECRET, JOB_ANSWERS);
 
     public SecretColumn {
         keyColumns = List.copyOf(keyColumns);

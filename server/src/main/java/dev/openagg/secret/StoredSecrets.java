@@ -58,7 +58,8 @@ public final class StoredSecrets {
                     String keyId = Keyring.keyId(row.value()).orElse(null);
                     throw new SecretException(keyId == null
                             ? row.aad(column) + " is not encrypted: it was written outside OpenAgg, or by a version "
-                                    + "older than the one that encrypts secrets (stop every older node before upgrading)"
+                                    + "older than the one that encrypts secrets (stop every older node before "
+                                    + "upgrading)"
                             : keyring.unknownKey("A secret in the database, " + row.aad(column) + ",", keyId));
                 }
             }
@@ -140,7 +141,7 @@ public final class StoredSecrets {
         return count;
     }
 
-    /** The next page of rows after {@code after} (from the first when null), in key order, under none of {@code except}. */
+    /** The page of rows after {@code after} (from the first when null), in key order, under none of {@code except}. */
     private static List<Row> page(Connection connection, SecretColumn column, List<MasterKey> except, Row after)
             throws SQLException {
         String keys = String.join(", ", column.keyColumns());

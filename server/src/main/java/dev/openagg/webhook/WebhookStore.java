@@ -51,8 +51,8 @@ final class WebhookStore {
                         SELECT guid, event_types, all_connection_statuses FROM webhook
                         WHERE client_id = :c AND enabled = TRUE ORDER BY seq""")
                 .bind("c", clientId)
-                .map((rs, c) -> new Subscription(rs.getString("guid"),
-                        Arrays.asList(rs.getString("event_types").split(",")), rs.getBoolean("all_connection_statuses")))
+                .map((rs, c) -> new Subscription(rs.getString("guid"), Arrays.asList(rs.getString("event_types")
+                        .split(",")), rs.getBoolean("all_connection_statuses")))
                 .stream()
                 .filter(s -> s.eventTypes().contains(type) && (!onlyAllStatuses || s.allConnectionStatuses()))
                 .map(Subscription::guid)

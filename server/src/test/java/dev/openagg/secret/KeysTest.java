@@ -63,7 +63,8 @@ class KeysTest {
     @Test
     void a_key_given_twice_is_refused_and_a_missing_file_is_named() {
         assertThatThrownBy(() -> Keys.load(new KeySettings(one.encoded(), dir.resolve("k"), null, null), dir))
-                .isInstanceOf(SecretException.class).hasMessage("Set OPENAGG_MASTER_KEY or OPENAGG_MASTER_KEY_FILE, not both");
+                .isInstanceOf(SecretException.class)
+                .hasMessage("Set OPENAGG_MASTER_KEY or OPENAGG_MASTER_KEY_FILE, not both");
         assertThatThrownBy(() -> Keys.load(new KeySettings(null, dir.resolve("absent.key"), null, null), dir))
                 .isInstanceOf(SecretException.class).hasMessageStartingWith("OPENAGG_MASTER_KEY_FILE: cannot read")
                 .hasMessageContaining("absent.key");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A node whose master key is missing, malformed or not the one its secrets are under refuses to start, and says why. */
+/** A node whose master key is missing, malformed or not the one its secrets are under will not start, and says why. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MasterKeyStartTest {
     private final Config config = TestServer.config();
@@ -45,7 +45,8 @@ class MasterKeyStartTest {
 
     @Test
     void another_key_refuses_the_start_naming_the_setting_and_both_key_ids_but_no_key() {
-        assertThatThrownBy(() -> TestServer.start(config.withKeys(new KeySettings(stranger.encoded(), null, null, null))))
+        KeySettings another = new KeySettings(stranger.encoded(), null, null, null);
+        assertThatThrownBy(() -> TestServer.start(config.withKeys(another)))
                 .isInstanceOf(SecretException.class)
                 .hasMessageContaining("OPENAGG_MASTER_KEY")
                 .hasMessageContaining("key id " + own.id())
@@ -108,7 +109,8 @@ class MasterKeyStartTest {
         Path oldKey = dir.resolveSibling(dir.getFileName() + "-old.key");
         KeyFile.write(oldKey, List.of(own));
         try {
-            TestServer server = TestServer.start(config.withKeys(new KeySettings(stranger.encoded(), null, null, oldKey)));
+            KeySettings rotating = new KeySettings(stranger.encoded(), null, null, oldKey);
+            TestServer server = TestServer.start(config.withKeys(rotating));
             try {
                 Flow flow = new Flow(server.api(), server.api().get("/users").json().at("/users/0/guid").asText());
                 assertThat(flow.start(member, "aggregate").status()).isEqualTo(202);

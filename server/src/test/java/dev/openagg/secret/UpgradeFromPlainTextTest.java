@@ -10,12 +10,12 @@ import dev.openagg.support.Flow;
 import dev.openagg.support.MutableClock;
 import dev.openagg.support.Postgres;
 import dev.openagg.support.Receiver;
+import dev.openagg.support.StoredRows;
 import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -92,16 +92,16 @@ class UpgradeFromPlainTextTest {
         Instant now = Instant.now();
         new ClientStore(db, java.time.Clock.systemUTC()).add(TestServer.CLIENT_ID, TestServer.API_KEY);
         db.useTransaction(h -> {
-            h.createUpdate("""
-                            INSERT INTO app_user (guid, client_id, id, is_disabled, created_at, updated_at)
-                            VALUES (:guid, :client, 'plain-user', FALSE, :now, :now)""")
-                    .bind("guid", USER).bind("client", TestServer.CLIENT_ID).bind("now", now).execute();
-            member(h, CONNECTED, "CONNECTED", false, null, BANK_PASSWORD, now);
-            member(h, RESUMED, "RESUMED", true, JOB, "challenge", now);
+            StoredRows.user(h, USER, now);
+            StoredRows.member(h, CONNECTED, USER, "CONNECTED", false, null, now);
+            StoredRows.credentials(h, CONNECTED, "mxuser", BANK_PASSWORD);
+            StoredRows.member(h, RESUMED, USER, "RESUMED", true, JOB, now);
+            StoredRows.credentials(h, RESUMED, "mxuser", "challenge");
             h.createUpdate("""
                             INSERT INTO job (guid, member_guid, kind, phase, step, connector_state,
                               connector_state_version, answers, version, created_at, updated_at)
-                            VALUES (:guid, :member, 'AGGREGATE', 'RUNNING', 1, 'challenge:1', 1, :answers, 2, :then, :then)""")
+                            VALUES (:guid, :member, 'AGGREGATE', 'RUNNING', 1, 'challenge:1', 1, :answers, 2, :then,
+                              :then)""")
                     .bind("guid", JOB).bind("member", RESUMED)
                     .bind("answers", "[{\"challengeGuid\":\"CRD-plain-challenge\",\"value\":\"correct\"}]")
                     .bind("then", now.minus(Duration.ofHours(1)))
@@ -115,27 +115,5 @@ class UpgradeFromPlainTextTest {
                     .bind("secret", HOOK_SECRET).bind("now", now)
                     .execute();
         });
-    }
-
-    private static void member(Handle h, String guid, String status, boolean running, String job, String bankPassword,
-                               Instant now) {
-        h.createUpdate("""
-                        INSERT INTO member (guid, user_guid, institution_code, background_aggregation_is_disabled,
-                          connection_status, is_being_aggregated, is_authenticated, has_processed_accounts,
-                          has_processed_transactions, has_processed_account_numbers, failed_logins, most_recent_job_guid,
-                          version, created_at, updated_at)
-                        VALUES (:guid, :user, 'mxbank', FALSE, :status, :running, FALSE, FALSE, FALSE, FALSE, 0, :job,
-                          3, :now, :now)""")
-                .bind("guid", guid).bind("user", USER).bind("status", status).bind("running", running)
-                .bind("job", job).bind("now", now)
-                .execute();
-        for (String[] credential : new String[][] {{Flow.LOGIN, "LOGIN", "mxuser"}, {Flow.PASSWORD, "PASSWORD", bankPassword}}) {
-            h.createUpdate("""
-                            INSERT INTO member_credential (member_guid, credential_guid, field_name, secret)
-                            VALUES (:member, :guid, :field, :value)""")
-                    .bind("member", guid).bind("guid", credential[0]).bind("field", credential[1])
-                    .bind("value", credential[2])
-                    .execute();
-        }
     }
 }

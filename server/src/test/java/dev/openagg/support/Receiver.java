@@ -31,7 +31,7 @@ public final class Receiver implements AutoCloseable {
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        /** True when its X-OpenAgg-Signature is {@code t=<t>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with secret>}. */
+        /** True when its X-OpenAgg-Signature is {@code t=<t>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with it>}. */
         public boolean isSignedWith(String secret) {
             Matcher header = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})")
                     .matcher(String.valueOf(header("X-OpenAgg-Signature")));
