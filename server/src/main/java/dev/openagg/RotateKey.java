@@ -29,7 +29,18 @@ final class RotateKey implements Callable<Integer> {
         Config config = storage.config();
         Path ownFile = config.isEmbedded() && !config.keys().namesMasterKey()
                 ? config.dataDir().resolve(KeyFile.DEFAULT_NAME) : null;
-        try (Database database = App.openDatabase(config, 2)) {
+        Database opened;
+        try {
+            opened = App.openDatabase(config, 2);
+        } catch (RuntimeException e) {
+            if (!Database.isInUse(e)) {
+                throw e;
+            }
+            System.err.println("The embedded database in " + config.dataDir() + " is in use: stop the server first"
+                    + " (it serves one process; on it, rotate-key runs while the server is stopped).");
+            return 1;
+        }
+        try (Database database = opened) {
             Keyring keyring = database.keyring();
             if (ownFile != null) {
                 // The new key first, the old ones after it until no secret is under them: a rotation cut short leaves

@@ -141,6 +141,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when the failure is an embedded database's file held open by another process (H2's error 90020). */
+    public static boolean isInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         dataSource.close();
