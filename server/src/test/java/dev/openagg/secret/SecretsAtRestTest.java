@@ -35,7 +35,7 @@ class SecretsAtRestTest {
     private final Receiver receiver = Receiver.start();
     private final Config config = TestServer.config();
     private final Path dir = config.dataDir();
-    private final MutableClock clock = MutableClock.ofNow();
+    private final MutableClock clock = MutableClock.running();
     private TestServer server;
 
     @AfterEach

@@ -40,7 +40,7 @@ class UpgradeFromPlainTextTest {
             writeAsVersionNine(config.jdbcUrl(), null, null, receiver.url());
             assertThat(DataFiles.containing(config.dataDir(), BANK_PASSWORD)).as("the plain rows on disk").isNotEmpty();
 
-            TestServer server = TestServer.start(config, MutableClock.ofNow());
+            TestServer server = TestServer.start(config, MutableClock.running());
             try {
                 readBack(server, receiver);
             } finally {
@@ -61,7 +61,7 @@ class UpgradeFromPlainTextTest {
         Config config = TestServer.config().withDatabase(url, "postgres", "postgres").withKeys(TestKeys.settings());
         try (Receiver receiver = Receiver.start()) {
             writeAsVersionNine(url, "postgres", "postgres", receiver.url());
-            try (TestServer server = TestServer.start(config, MutableClock.ofNow())) {
+            try (TestServer server = TestServer.start(config, MutableClock.running())) {
                 readBack(server, receiver);
                 Jdbi db = Jdbi.create(url, "postgres", "postgres");
                 assertThat(SecretRows.keyIds(db)).containsExactly(TestKeys.ring().current().id());
