@@ -6,6 +6,7 @@ import dev.openagg.api.Http;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
+import dev.openagg.connector.Settings;
 import dev.openagg.db.Database;
 import dev.openagg.document.DocumentRoutes;
 import dev.openagg.document.DocumentWriter;
@@ -47,7 +48,8 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
-        Institutions institutions = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
+        Institutions institutions = Institutions.discover(Optional.ofNullable(config.pluginsDir()),
+                Settings.of(config.connectorSettings()));
         Config.DatabaseSettings db = config.database();
         Database database = Database.open(config.jdbcUrl(), db.user(), db.password(), db.poolSize());
         ClientStore clients = new ClientStore(database.jdbi(), clock);

@@ -2,9 +2,12 @@ package dev.openagg;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, or null for none. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
+ * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, or null for none;
+ * {@code connectorSettings} are the {@code OPENAGG_*} values connector providers read (for example
+ * {@code OPENAGG_OFX_INSTITUTIONS}). {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
  * and the config file; tests build it directly.
  */
 public record Config(
@@ -17,7 +20,12 @@ public record Config(
         Duration challengeLifetime,
         JobSettings jobs,
         Duration webhookRetryBase,
-        Path pluginsDir) {
+        Path pluginsDir,
+        Map<String, String> connectorSettings) {
+
+    public Config {
+        connectorSettings = Map.copyOf(connectorSettings);
+    }
 
     /** Where the data lives; a blank {@code url} means the embedded H2 database in the data directory. */
     public record DatabaseSettings(String url, String user, String password, int poolSize) {
@@ -54,34 +62,40 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
                 Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                Duration.ofSeconds(30), null);
+                Duration.ofSeconds(30), null, Map.of());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, pluginsDir);
+                webhookRetryBase, pluginsDir, connectorSettings);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir, connectorSettings);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir);
+                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir, connectorSettings);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir, connectorSettings);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, dir);
+                webhookRetryBase, dir, connectorSettings);
+    }
+
+    /** The settings connector providers read, by their {@code OPENAGG_*} names. */
+    public Config withConnectorSettings(Map<String, String> settings) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+                webhookRetryBase, pluginsDir, settings);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir, connectorSettings);
     }
 }

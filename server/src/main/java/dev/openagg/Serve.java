@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -75,7 +76,13 @@ final class Serve implements Callable<Integer> {
         return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
-                Duration.ofSeconds(webhookRetryBaseSeconds), plugins());
+                Duration.ofSeconds(webhookRetryBaseSeconds), plugins(), connectorSettings());
+    }
+
+    /** What connector providers read: set by {@link Main} as the default value provider. */
+    private Map<String, String> connectorSettings() {
+        return spec.commandLine().getDefaultValueProvider() instanceof ConfigFile file
+                ? file.connectorSettings() : Map.of();
     }
 
     /** The plug-ins folder: as set, or else {@code plugins} beside the data directory if that exists. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -103,7 +104,7 @@ class ConfigFileTest {
 
         ConfigFile settings = ConfigFile.load(new String[] {"serve", "--config", file.toString()}, Map.of());
 
-        assertThat(settings.unknownKeys(new CommandLine(new Main())))
+        assertThat(settings.unknownKeys(new CommandLine(new Main()), Set.of()))
                 .containsExactly("OPENAGG_DATABASE_PASSWROD", "OPENAGG_JOB_HEARTBEAT");
     }
 

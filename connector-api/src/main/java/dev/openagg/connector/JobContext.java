@@ -13,6 +13,9 @@ import java.util.Map;
  * @param credentials the member's credentials by {@code field_name} (for example {@code LOGIN}, {@code PASSWORD})
  * @param state       what the connector's previous step of this job returned, or {@code null} on the first step
  * @param now         the engine's clock at the start of the step
+ * @param kept        what the connector kept for this member at this institution, from an earlier job's
+ *                    {@link Step.Succeeded#keep()} (empty when nothing is kept); stored with the member's
+ *                    credentials, so it may hold secrets such as an access key
  */
 public record JobContext(
         String jobGuid,
@@ -21,10 +24,18 @@ public record JobContext(
         String memberGuid,
         Map<String, String> credentials,
         String state,
-        Instant now) {
+        Instant now,
+        Map<String, String> kept) {
 
     public JobContext {
         credentials = Map.copyOf(credentials);
+        kept = kept == null ? Map.of() : Map.copyOf(kept);
+    }
+
+    /** A context with nothing kept for the member. */
+    public JobContext(String jobGuid, JobKind kind, String userGuid, String memberGuid,
+                      Map<String, String> credentials, String state, Instant now) {
+        this(jobGuid, kind, userGuid, memberGuid, credentials, state, now, Map.of());
     }
 
     public String credential(String fieldName) {

@@ -176,7 +176,12 @@ final class KitEngine {
         }
         KitMember member = members.get(job.memberGuid());
         Step outcome = call(job, member);
-        apply(member, rules.afterStep(member.status(), job, outcome, connector.stateVersion(), now));
+        Transition transition = rules.afterStep(member.status(), job, outcome, connector.stateVersion(), now);
+        apply(member, transition);
+        boolean harvested = transition.events().stream().anyMatch(e -> e instanceof Transition.Event.Harvested);
+        if (harvested && outcome instanceof Step.Succeeded succeeded && succeeded.keep() != null) {
+            member.keep(succeeded.keep());
+        }
     }
 
     /**
@@ -185,7 +190,7 @@ final class KitEngine {
      */
     private Step call(Job job, KitMember member) {
         ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
-                member.userGuid(), member.guid(), member.credentials(), state, now));
+                member.userGuid(), member.guid(), member.credentials(), state, now, member.kept()));
         if (call.failure() instanceof ConnectorCall.NoStepReturned noStep) {
             throw new AssertionError(noStep.getMessage(), noStep);
         }
