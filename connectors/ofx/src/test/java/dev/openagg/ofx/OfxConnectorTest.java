@@ -157,6 +157,18 @@ class OfxConnectorTest {
     }
 
     @Test
+    void new_credentials_forget_the_kept_key() {
+        KitMember member = kit("220").member(login("mfa_one"));
+        JobRun first = member.start("aggregate").expectChallenges(TEXT, TEXT);
+        first.answer(answers(first)).expectConnected();
+
+        member.updateCredentials(Map.of("PASSWORD", LocalOfxServer.PASSWORD));
+
+        assertThat(member.kept()).isEmpty();
+        member.start("aggregate").expectChallenges(TEXT, TEXT);
+    }
+
+    @Test
     void two_rounds_of_questions() {
         JobRun run = kit("220").start("aggregate", login("mfa_two")).expectChallenges(TEXT, TEXT);
         run.answer(answers(run));
