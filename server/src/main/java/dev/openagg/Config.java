@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, or null for none;
+ * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, {@code scenariosDir}
+ * the folder of scenario files; null for none.
  * {@code connectorSettings} are the {@code OPENAGG_*} values connector providers read (for example
  * {@code OPENAGG_OFX_INSTITUTIONS}). {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
  * and the config file; tests build it directly.
@@ -21,6 +22,7 @@ public record Config(
         JobSettings jobs,
         Duration webhookRetryBase,
         Path pluginsDir,
+        Path scenariosDir,
         Map<String, String> connectorSettings) {
 
     public Config {
@@ -62,40 +64,51 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
                 Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                Duration.ofSeconds(30), null, Map.of());
+                Duration.ofSeconds(30), null, null, Map.of());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, pluginsDir, connectorSettings);
+                webhookRetryBase, pluginsDir, scenariosDir,
+                connectorSettings);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir, connectorSettings);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir,
+                connectorSettings);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir, connectorSettings);
+                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir,
+                connectorSettings);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir, connectorSettings);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir, scenariosDir,
+                connectorSettings);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, dir, connectorSettings);
+                webhookRetryBase, dir, scenariosDir, connectorSettings);
+    }
+
+    /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
+    public Config withScenariosDir(Path dir) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+                webhookRetryBase, pluginsDir, dir, connectorSettings);
     }
 
     /** The settings connector providers read, by their {@code OPENAGG_*} names. */
     public Config withConnectorSettings(Map<String, String> settings) {
         return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, pluginsDir, settings);
+                webhookRetryBase, pluginsDir, scenariosDir, settings);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir, connectorSettings);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir,
+                connectorSettings);
     }
 }
