@@ -6,6 +6,7 @@ import dev.openagg.api.Http;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
+import dev.openagg.connector.Settings;
 import dev.openagg.db.DataDir;
 import dev.openagg.db.Database;
 import dev.openagg.document.DocumentRoutes;
@@ -60,7 +61,8 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
-        Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
+        Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()),
+                Settings.of(config.connectorSettings()));
         Database database = openDatabase(config, config.database().poolSize());
         Keyring keyring = database.keyring();
         SandboxInstitutions sandbox = new SandboxInstitutions(database.jdbi(), clock);

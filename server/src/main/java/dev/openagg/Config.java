@@ -4,10 +4,13 @@ import dev.openagg.api.Limits;
 import dev.openagg.secret.KeySettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, {@code scenariosDir}
- * the folder of scenario files; null for none. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
+ * the folder of scenario files; null for none.
+ * {@code connectorSettings} are the {@code OPENAGG_*} values connector providers read (for example
+ * {@code OPENAGG_OFX_INSTITUTIONS}). {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
  * and the config file; tests build it directly.
  */
 public record Config(
@@ -23,7 +26,12 @@ public record Config(
         WebhookSettings webhooks,
         Limits httpLimits,
         Path pluginsDir,
-        Path scenariosDir) {
+        Path scenariosDir,
+        Map<String, String> connectorSettings) {
+
+    public Config {
+        connectorSettings = Map.copyOf(connectorSettings);
+    }
 
     /** Where the data lives; a blank {@code url} means the embedded H2 database in the data directory. */
     public record DatabaseSettings(String url, String user, String password, int poolSize) {
@@ -72,55 +80,62 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
                 null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null);
+                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null, Map.of());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir);
+                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withClient(String id, String key) {
         return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir);
+                httpLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir);
+                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir,
+                connectorSettings);
     }
 
     /** The master keys secrets are encrypted under. */
     public Config withKeys(KeySettings newKeys) {
         return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir);
+                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withWebhooks(WebhookSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                settings, httpLimits, pluginsDir, scenariosDir);
+                settings, httpLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir);
+                httpLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withHttpLimits(Limits limits) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, limits, pluginsDir, scenariosDir);
+                webhooks, limits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, dir, scenariosDir);
+                webhooks, httpLimits, dir, scenariosDir, connectorSettings);
     }
 
     /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
     public Config withScenariosDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, dir);
+                webhooks, httpLimits, pluginsDir, dir, connectorSettings);
+    }
+
+    /** The settings connector providers read, by their {@code OPENAGG_*} names. */
+    public Config withConnectorSettings(Map<String, String> settings) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, pluginsDir, scenariosDir, settings);
     }
 
     public Config withWebhookRetryBase(Duration base) {

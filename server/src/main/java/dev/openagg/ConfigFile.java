@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -71,9 +72,12 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return value == null ? null : value.replace("${", "$${");
     }
 
-    /** Keys of the config file that no option knows: a misspelt setting must not be silently ignored. */
-    Set<String> unknownKeys(CommandLine commandLine) {
-        Set<String> known = new TreeSet<>();
+    /**
+     * Keys of the config file that no option and no connector provider on the class path knows: a misspelt setting
+     * must not be silently ignored.
+     */
+    Set<String> unknownKeys(CommandLine commandLine, Set<String> providerSettings) {
+        Set<String> known = new TreeSet<>(providerSettings);
         collectKeys(commandLine.getCommandSpec(), known);
         Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
         unknown.removeAll(known);
@@ -87,6 +91,21 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
                 .filter(k -> k != null && !k.isEmpty())
                 .forEach(keys::add);
         spec.subcommands().values().forEach(sub -> collectKeys(sub.getCommandSpec(), keys));
+    }
+
+    /**
+     * The values connector providers may read: the file's keys, overridden by every {@code OPENAGG_*} environment
+     * variable (the file holds only names some option or provider knows, see {@link #unknownKeys}).
+     */
+    Map<String, String> connectorSettings() {
+        Map<String, String> values = new TreeMap<>();
+        file.stringPropertyNames().forEach(k -> values.put(k, file.getProperty(k)));
+        environment.forEach((k, v) -> {
+            if (k.startsWith("OPENAGG_")) {
+                values.put(k, v);
+            }
+        });
+        return values;
     }
 
     Path path() {

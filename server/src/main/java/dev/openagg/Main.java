@@ -4,6 +4,7 @@ import dev.openagg.api.Lengths;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
 import dev.openagg.db.Database;
+import dev.openagg.institution.Institutions;
 import dev.openagg.secret.KeySettings;
 import dev.openagg.secret.SecretException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        var unknown = settings.unknownKeys(commandLine);
+        var unknown = settings.unknownKeys(commandLine, Institutions.providerSettingNames());
         if (!unknown.isEmpty()) {
             System.err.println("Unknown settings in " + settings.path() + ": " + String.join(", ", unknown));
             System.exit(2);
@@ -179,7 +180,7 @@ public final class Main {
         public Integer call() throws java.io.IOException {
             try (Database database = storage.open()) {
                 FirstClient.ensure(new ClientStore(database.jdbi(), Clock.systemUTC()), clientId, apiKey);
-                var institution = dev.openagg.institution.Institutions.discover().find("mxbank").orElseThrow();
+                var institution = Institutions.discover().find("mxbank").orElseThrow();
                 long total = new dev.openagg.seed.Seeder(database.jdbi(), Clock.systemUTC())
                         .seed(clientId, institution, members, membersPerUser, sampleFile, sampleSize);
                 System.out.println("members in the database: " + total);

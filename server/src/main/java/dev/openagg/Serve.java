@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -116,7 +117,13 @@ final class Serve implements Callable<Integer> {
                         webhookSenders),
                 new Limits(Duration.ofSeconds(httpHeaderTimeoutSeconds), Duration.ofSeconds(httpBodyTimeoutSeconds),
                         httpMinDataRate, httpMaxBodyBytes),
-                beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"));
+                beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"), connectorSettings());
+    }
+
+    /** What connector providers read: set by {@link Main} as the default value provider. */
+    private Map<String, String> connectorSettings() {
+        return spec.commandLine().getDefaultValueProvider() instanceof ConfigFile file
+                ? file.connectorSettings() : Map.of();
     }
 
     /** A folder: as set, or else the folder {@code name} beside the data directory if that exists. */

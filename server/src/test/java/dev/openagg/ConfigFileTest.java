@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openagg.api.Limits;
+import dev.openagg.institution.Institutions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -119,8 +121,20 @@ class ConfigFileTest {
 
         ConfigFile settings = ConfigFile.load(new String[] {"serve", "--config", file.toString()}, Map.of());
 
-        assertThat(settings.unknownKeys(new CommandLine(new Main())))
+        assertThat(settings.unknownKeys(new CommandLine(new Main()), Set.of()))
                 .containsExactly("OPENAGG_DATABASE_PASSWROD", "OPENAGG_JOB_HEARTBEAT");
+    }
+
+    @Test
+    void settings_of_connector_providers_are_accepted_in_the_file_and_reach_them() throws IOException {
+        Path file = file("OPENAGG_OFX_INSTITUTIONS=/etc/openagg/ofx.json\n");
+
+        ConfigFile settings = ConfigFile.load(new String[] {"serve", "--config", file.toString()},
+                Map.of("OPENAGG_PORT", "9001"));
+
+        assertThat(settings.unknownKeys(new CommandLine(new Main()), Institutions.providerSettingNames())).isEmpty();
+        assertThat(settings.connectorSettings()).containsEntry("OPENAGG_OFX_INSTITUTIONS", "/etc/openagg/ofx.json")
+                .containsEntry("OPENAGG_PORT", "9001");
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param earlierJobs       how many jobs this member ran before this one, of any kind (0 on its first job); lets
  *                          an institution behave differently on a member's first job, or on every third
  * @param earlierJobsOfKind how many of those were of this job's {@code kind}
+ * @param kept        what the connector kept for this member at this institution, from an earlier job's
+ *                    {@link Step.Succeeded#keep()} (empty when nothing is kept); stored with the member's
+ *                    credentials, so it may hold secrets such as an access key
  */
 public record JobContext(
         String jobGuid,
@@ -26,13 +29,22 @@ public record JobContext(
         String state,
         Instant now,
         int earlierJobs,
-        int earlierJobsOfKind) {
+        int earlierJobsOfKind,
+        Map<String, String> kept) {
 
     public JobContext {
         credentials = Map.copyOf(credentials);
         if (earlierJobsOfKind < 0 || earlierJobs < earlierJobsOfKind) {
             throw new IllegalArgumentException("earlier job counts must satisfy 0 <= ofKind <= all");
         }
+        kept = kept == null ? Map.of() : Map.copyOf(kept);
+    }
+
+    /** A context with nothing kept for the member. */
+    public JobContext(String jobGuid, JobKind kind, String userGuid, String memberGuid,
+                      Map<String, String> credentials, String state, Instant now, int earlierJobs,
+                      int earlierJobsOfKind) {
+        this(jobGuid, kind, userGuid, memberGuid, credentials, state, now, earlierJobs, earlierJobsOfKind, Map.of());
     }
 
     public String credential(String fieldName) {

@@ -2,6 +2,7 @@ package dev.openagg.connector;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,10 +48,29 @@ public sealed interface Step {
         }
     }
 
-    /** Logged in and fetched: the job ends CONNECTED and the engine stores the harvest. */
-    record Succeeded(Harvest harvest) implements Step {
+    /**
+     * Logged in and fetched: the job ends CONNECTED and the engine stores the harvest.
+     *
+     * <p>{@code keep}, when not null, replaces what the connector keeps for this member at this institution, handed
+     * to every later job as {@link JobContext#kept()}: for example an access key the institution issued after MFA,
+     * so that later jobs skip the challenge. It is stored like the member's credentials (never shown, never logged)
+     * in the same transaction as the harvest, and deleted with the member. Null keeps what is kept; an empty map
+     * forgets it.
+     */
+    record Succeeded(Harvest harvest, Map<String, String> keep) implements Step {
         public Succeeded {
             Objects.requireNonNull(harvest, "harvest");
+            keep = keep == null ? null : Map.copyOf(keep);
+        }
+
+        /** Success that leaves what is kept for the member as it is. */
+        public Succeeded(Harvest harvest) {
+            this(harvest, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Succeeded[" + harvest + (keep == null ? "" : ", keeps " + keep.keySet()) + "]";
         }
 
         @Override

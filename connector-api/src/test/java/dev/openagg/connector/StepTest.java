@@ -76,4 +76,30 @@ class StepTest {
         assertThat(new Step.Failed(ConnectionStatus.DENIED).match(names)).isEqualTo("failed DENIED");
         assertThat(new Step.Delayed(Duration.ofSeconds(3), null).match(names)).isEqualTo("delayed 3");
     }
+
+    @Test
+    void a_success_keeps_nothing_unless_it_says_what_to_keep_and_hides_the_values() {
+        assertThat(new Step.Succeeded(Harvest.empty()).keep()).isNull();
+
+        Step.Succeeded keeping = new Step.Succeeded(Harvest.empty(), java.util.Map.of("ACCESSKEY", "k-secret"));
+
+        assertThat(keeping.keep()).containsEntry("ACCESSKEY", "k-secret");
+        assertThat(keeping.toString()).contains("ACCESSKEY").doesNotContain("k-secret");
+    }
+
+    @Test
+    void a_document_needs_a_pdf_or_a_tax_form_s_figures() {
+        TaxFormData form = new TaxFormData("1099-INT", "Interest Income", 2024,
+                new TaxFormData.Party("Payer", "Bank", "12-3456789", List.of()),
+                new TaxFormData.Party("Recipient", "Jo", "***-**-1234", List.of()), null,
+                List.of(new TaxFormData.Box("1", "Interest income", new java.math.BigDecimal("1.00"))));
+
+        DocumentData byFigures = DocumentData.taxForm("int-2024", java.time.LocalDate.of(2025, 1, 31), form);
+
+        assertThat(byFigures.documentType()).isEqualTo("TAX1099_INT");
+        assertThat(byFigures.taxYear()).isEqualTo("2024");
+        assertThat(byFigures.pdf()).isNull();
+        assertThatThrownBy(() -> new DocumentData("x", "TAX1099_INT", "2024", null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a PDF");
+    }
 }

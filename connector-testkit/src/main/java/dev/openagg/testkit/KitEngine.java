@@ -176,7 +176,12 @@ final class KitEngine {
         }
         KitMember member = members.get(job.memberGuid());
         Step outcome = call(job, member);
-        apply(member, rules.afterStep(member.status(), job, outcome, connector.stateVersion(), now));
+        Transition transition = rules.afterStep(member.status(), job, outcome, connector.stateVersion(), now);
+        apply(member, transition);
+        boolean harvested = transition.events().stream().anyMatch(e -> e instanceof Transition.Event.Harvested);
+        if (harvested && outcome instanceof Step.Succeeded succeeded && succeeded.keep() != null) {
+            member.keep(succeeded.keep());
+        }
     }
 
     /**
@@ -189,7 +194,8 @@ final class KitEngine {
                 .filter(j -> j.memberGuid().equals(job.memberGuid()) && !j.guid().equals(job.guid())).toList();
         int ofKind = (int) earlier.stream().filter(j -> j.kind() == job.kind()).count();
         ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
-                member.userGuid(), member.guid(), member.credentials(), state, now, earlier.size(), ofKind));
+                member.userGuid(), member.guid(), member.credentials(), state, now, earlier.size(), ofKind,
+                member.kept()));
         if (call.failure() instanceof ConnectorCall.NoStepReturned noStep) {
             throw new AssertionError(noStep.getMessage(), noStep);
         }

@@ -26,6 +26,7 @@ public final class KitMember {
     private final Map<String, String> credentials = new LinkedHashMap<>();
     private final List<ConnectionStatus> statuses = new ArrayList<>();
     private MemberStatus status = MemberStatus.created();
+    private Map<String, String> kept = Map.of();
 
     KitMember(KitEngine engine, Map<String, String> credentials) {
         check(engine.connector().institution(), credentials, true);
@@ -47,6 +48,18 @@ public final class KitMember {
     /** The member's credentials by field name, as its connector receives them. */
     public Map<String, String> credentials() {
         return Map.copyOf(credentials);
+    }
+
+    /**
+     * What the connector keeps for this member, as the server keeps it: replaced by a successful step's
+     * {@code keep}, handed to every later job as {@code JobContext.kept()}, forgotten when the credentials change.
+     */
+    public Map<String, String> kept() {
+        return kept;
+    }
+
+    void keep(Map<String, String> values) {
+        kept = Map.copyOf(values);
     }
 
     /** The member's status as it stands now: connection status, flags, message, failed logins. */
@@ -96,6 +109,7 @@ public final class KitMember {
         check(engine.connector().institution(), changed, false);
         engine.credentialsUpdated(this);
         credentials.putAll(changed);
+        kept = Map.of();
         return this;
     }
 

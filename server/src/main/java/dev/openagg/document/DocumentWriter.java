@@ -36,7 +36,10 @@ public final class DocumentWriter implements HarvestSink {
             return 0;
         }
         int created = 0;
-        for (DocumentData d : documents) {
+        for (DocumentData given : documents) {
+            // A connector may hand a tax form's figures instead of a PDF; the PDF is drawn here, the same for all.
+            DocumentData d = given.pdf() != null ? given : new DocumentData(given.sourceId(), given.documentType(),
+                    given.taxYear(), given.accountSourceId(), given.issuedOn(), TaxFormPdf.render(given.taxForm()));
             Optional<String> guid = h.createQuery(
                             "SELECT guid FROM document WHERE member_guid = :m AND kind = :k AND source_id = :s")
                     .bind("m", member.guid()).bind("k", kind.name()).bind("s", d.sourceId())

@@ -1,8 +1,9 @@
 package dev.openagg.document;
 
+import dev.openagg.connector.TaxFormData;
 import java.util.Locale;
 
-/** Renders a {@link TaxForm} as a one-page PDF laid out like the IRS form it names. */
+/** Renders a {@link TaxFormData} as a one-page PDF laid out like the IRS form it names. */
 public final class TaxFormPdf {
     private static final float LEFT = 40;
     private static final float RIGHT = PdfCanvas.WIDTH - 40;
@@ -14,7 +15,7 @@ public final class TaxFormPdf {
     private TaxFormPdf() {
     }
 
-    public static byte[] render(TaxForm form) {
+    public static byte[] render(TaxFormData form) {
         try (PdfCanvas pdf = new PdfCanvas()) {
             pdf.shade(LEFT, 40, RIGHT - LEFT, 56);
             pdf.box(LEFT, 40, RIGHT - LEFT, 56);
@@ -36,7 +37,7 @@ public final class TaxFormPdf {
             top += height + 24;
             float boxWidth = (RIGHT - LEFT) / 2;
             for (int i = 0; i < form.boxes().size(); i++) {
-                TaxForm.Box box = form.boxes().get(i);
+                TaxFormData.Box box = form.boxes().get(i);
                 float x = LEFT + (i % 2) * boxWidth;
                 float y = top + (i / 2) * BOX_HEIGHT;
                 pdf.box(x, y, boxWidth, BOX_HEIGHT);
@@ -45,13 +46,13 @@ public final class TaxFormPdf {
                 pdf.textRight(x + boxWidth - 10, y + 36, 12, false, "$ " + PdfCanvas.money(box.amount()));
             }
             float bottom = top + ((form.boxes().size() + 1) / 2) * BOX_HEIGHT + 30;
-            pdf.text(LEFT, bottom, 7, false, "This is important tax information. Issued by OpenAgg's test institution "
-                    + form.payer().name() + "; not a real tax document.");
+            pdf.text(LEFT, bottom, 7, false, PdfCanvas.fit("Drawn by OpenAgg from the figures " + form.payer().name()
+                    + " reported; the payer's own form is the official copy.", 7, false, RIGHT - LEFT));
             return pdf.finish(form.toString());
         }
     }
 
-    private static void party(PdfCanvas pdf, float x, float top, float height, TaxForm.Party party) {
+    private static void party(PdfCanvas pdf, float x, float top, float height, TaxFormData.Party party) {
         String role = party.role().toUpperCase(Locale.ROOT);
         float inner = PARTY_WIDTH - 16;
         pdf.box(x, top, PARTY_WIDTH, height);

@@ -1,6 +1,8 @@
 package dev.openagg.institution;
 
 import dev.openagg.connector.Connector;
+import dev.openagg.connector.ConnectorProvider;
+import dev.openagg.connector.Settings;
 import dev.openagg.connector.InstitutionInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every institution OpenAgg can reach, each served by its connector: the built-in ones and plug-ins, fixed at start,
@@ -69,19 +73,28 @@ public final class Institutions {
         return info;
     }
 
-    /** The connectors built in or on the class path. */
+    /** The connectors built in or on the class path, with no settings for connector providers. */
     public static Institutions discover() {
-        return discover(Optional.empty());
+        return discover(Optional.empty(), Settings.of(Map.of()));
     }
 
-    /** The connectors built in or on the class path, and those of the plug-in jars in {@code pluginsDir}. */
-    public static Institutions discover(Optional<Path> pluginsDir) {
-        List<Plugins.Loaded> all = new ArrayList<>();
-        ServiceLoader.load(Connector.class).stream()
-                .map(p -> new Plugins.Loaded(p.get(), "the class path"))
-                .forEach(all::add);
-        pluginsDir.map(Plugins::load).ifPresent(all::addAll);
+    /**
+     * The connectors built in or on the class path, and those of the plug-in jars in {@code pluginsDir}: plain
+     * {@link Connector}s, and those each {@link ConnectorProvider} makes from {@code settings}.
+     */
+    public static Institutions discover(Optional<Path> pluginsDir, Settings settings) {
+        List<Plugins.Loaded> all = new ArrayList<>(Plugins.fromLoader(Institutions.class.getClassLoader(),
+                loader -> true, "the class path", settings));
+        pluginsDir.map(dir -> Plugins.load(dir, settings)).ifPresent(all::addAll);
         return new Institutions(all);
+    }
+
+    /** The names of the settings the connector providers on the class path read, which a config file may hold. */
+    public static Set<String> providerSettingNames() {
+        Set<String> names = new TreeSet<>();
+        ServiceLoader.load(ConnectorProvider.class, Institutions.class.getClassLoader()).stream()
+                .forEach(p -> names.addAll(p.get().settingNames()));
+        return names;
     }
 
     /** These institutions and those of {@code more}, consulted after the built-in ones in this order. */

@@ -192,9 +192,18 @@ public final class JobEngine implements JobStarter {
             }
             Transition transition = rules.afterStep(locked.status(), current, outcome, stateVersion, now);
             writer.apply(h, locked, transition);
+            keep(h, locked, outcome, transition);
             return Optional.of(transition);
         });
         applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(), at)));
+    }
+
+    /** Stores what a successful step asked to keep for the member, when the rules took its success. */
+    private void keep(Handle h, Member member, Step outcome, Transition transition) {
+        boolean harvested = transition.events().stream().anyMatch(e -> e instanceof Transition.Event.Harvested);
+        if (harvested && outcome instanceof Step.Succeeded succeeded && succeeded.keep() != null) {
+            members.replaceKept(h, member.guid(), member.institutionCode(), succeeded.keep());
+        }
     }
 
     /**
@@ -203,9 +212,10 @@ public final class JobEngine implements JobStarter {
      */
     private Step callConnector(Connector connector, Job job, Member member, Instant now) {
         Map<String, String> credentials = jdbi.withHandle(h -> members.credentialValues(h, member.guid()));
+        Map<String, String> kept = jdbi.withHandle(h -> members.keptValues(h, member.guid(), member.institutionCode()));
         JobStore.Earlier earlier = jobs.earlier(job);
         ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
-                member.userGuid(), member.guid(), credentials, state, now, earlier.all(), earlier.ofKind()));
+                member.userGuid(), member.guid(), credentials, state, now, earlier.all(), earlier.ofKind(), kept));
         RuntimeException failure = call.failure();
         if (failure != null) {
             if (Thread.interrupted() || failure.getCause() instanceof InterruptedException) {

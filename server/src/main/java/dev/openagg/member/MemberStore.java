@@ -120,8 +120,13 @@ public final class MemberStore {
         return true;
     }
 
-    /** Replaces the values of the credentials given; the member's other credentials stay as they are. */
+    /**
+     * Replaces the values of the credentials given; the member's other credentials stay as they are, and what its
+     * connector kept is forgotten.
+     */
     public void replaceCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
+        // What a connector kept (an access key, say) belongs to the old credentials.
+        h.createUpdate("DELETE FROM member_kept WHERE member_guid = :member").bind("member", memberGuid).execute();
         for (StoredCredential c : credentials) {
             h.createUpdate("DELETE FROM member_credential WHERE member_guid = :member AND credential_guid = :guid")
                     .bind("member", memberGuid)
@@ -175,6 +180,30 @@ public final class MemberStore {
                         rs.getString("secret"))))
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** What the member's connector kept for it at {@code institutionCode} (see {@code Step.Succeeded#keep}). */
+    public Map<String, String> keptValues(Handle h, String memberGuid, String institutionCode) {
+        return h.createQuery("SELECT name, secret FROM member_kept WHERE member_guid = :guid AND institution_code = :code")
+                .bind("guid", memberGuid)
+                .bind("code", institutionCode)
+                .map((rs, c) -> Map.entry(rs.getString("name"), keyring.open(
+                        SecretColumn.MEMBER_KEPT.aad(memberGuid, institutionCode, rs.getString("name")),
+                        rs.getString("secret"))))
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Replaces what the member's connector keeps for it at {@code institutionCode}. */
+    public void replaceKept(Handle h, String memberGuid, String institutionCode, Map<String, String> kept) {
+        h.createUpdate("DELETE FROM member_kept WHERE member_guid = :guid AND institution_code = :code")
+                .bind("guid", memberGuid).bind("code", institutionCode).execute();
+        kept.forEach((name, value) -> h.createUpdate("""
+                        INSERT INTO member_kept (member_guid, institution_code, name, secret)
+                        VALUES (:guid, :code, :name, :value)""")
+                .bind("guid", memberGuid).bind("code", institutionCode).bind("name", name)
+                .bind("value", keyring.seal(SecretColumn.MEMBER_KEPT.aad(memberGuid, institutionCode, name), value))
+                .execute());
     }
 
     /** The guids of the credential fields the member has values for (never the values). */

@@ -7,10 +7,10 @@ import dev.openagg.connector.Harvest;
 import dev.openagg.connector.HoldingData;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.OwnerData;
+import dev.openagg.connector.TaxFormData;
 import dev.openagg.connector.TransactionData;
 import dev.openagg.document.StatementPdf;
 import dev.openagg.document.StatementSheet;
-import dev.openagg.document.TaxForm;
 import dev.openagg.document.TaxFormPdf;
 import dev.openagg.mxbank.data.MxBankHarvest;
 import java.math.BigDecimal;
@@ -103,10 +103,10 @@ final class ScenarioHarvest {
 
     private static List<DocumentData> taxDocuments(ScenarioData data, String institutionName) {
         return data.taxDocuments().stream().map(d -> {
-            TaxForm form = new TaxForm(d.form(), d.title(), d.taxYear(),
-                    new TaxForm.Party("Payer", institutionName, "", List.of()),
-                    new TaxForm.Party("Recipient", d.recipient(), "", List.of()), null,
-                    d.boxes().stream().map(b -> new TaxForm.Box(b.box(), b.label(), b.amount())).toList());
+            TaxFormData form = new TaxFormData(d.form(), d.title(), d.taxYear(),
+                    new TaxFormData.Party("Payer", institutionName, "", List.of()),
+                    new TaxFormData.Party("Recipient", d.recipient(), "", List.of()), null,
+                    d.boxes().stream().map(b -> new TaxFormData.Box(b.box(), b.label(), b.amount())).toList());
             return new DocumentData("tax-" + d.taxYear() + "-" + d.form(), "TAX" + d.form().replace('-', '_'),
                     String.valueOf(d.taxYear()), null, LocalDate.of(d.taxYear() + 1, 1, 31), TaxFormPdf.render(form));
         }).toList();

@@ -19,9 +19,20 @@ public record SecretColumn(String table, String column, List<String> keyColumns)
     /** MFA answers, kept on the job row between {@code PUT .../resume} and the step that takes them. */
     public static final SecretColumn JOB_ANSWERS = new SecretColumn("job", "answers", List.of("guid"));
 
-    /** Every encrypted column: what the upgrade encrypts, the start-up check reads and a rotation re-encrypts. */
-    public static final List<SecretColumn> ALL =
+    /** What a member's connector keeps for it between jobs (an OFX access key), by name. */
+    public static final SecretColumn MEMBER_KEPT =
+            new SecretColumn("member_kept", "secret", List.of("member_guid", "institution_code", "name"));
+
+    /**
+     * The columns that held plain text before secrets were encrypted: what migration 10 encrypts. Columns added
+     * later were encrypted from their first row.
+     */
+    public static final List<SecretColumn> ONCE_PLAIN =
             List.of(MEMBER_CREDENTIAL, WEBHOOK_PASSWORD, WEBHOOK_SECRET, JOB_ANSWERS);
+
+    /** Every encrypted column: what the start-up check reads and a rotation re-encrypts. */
+    public static final List<SecretColumn> ALL =
+            List.of(MEMBER_CREDENTIAL, WEBHOOK_PASSWORD, WEBHOOK_SECRET, JOB_ANSWERS, MEMBER_KEPT);
 
     public SecretColumn {
         keyColumns = List.copyOf(keyColumns);

@@ -32,7 +32,7 @@ public final class StoredSecrets {
      */
     static int encryptAll(Connection connection, Keyring keyring) throws SQLException {
         int encrypted = 0;
-        for (SecretColumn column : SecretColumn.ALL) {
+        for (SecretColumn column : SecretColumn.ONCE_PLAIN) {
             List<Row> page = page(connection, column, List.of(), null);
             while (!page.isEmpty()) {
                 for (Row row : page) {

@@ -2,8 +2,9 @@ package dev.openagg.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openagg.document.TaxForm.Box;
-import dev.openagg.document.TaxForm.Party;
+import dev.openagg.connector.TaxFormData;
+import dev.openagg.connector.TaxFormData.Box;
+import dev.openagg.connector.TaxFormData.Party;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class TaxFormPdfTest {
 
     @Test
     void interest_form_shows_payer_recipient_year_and_boxes() throws IOException {
-        TaxForm form = new TaxForm("1099-INT", "Interest Income", 2025, PAYER, RECIPIENT, "XXXXXX4321", List.of(
+        TaxFormData form = new TaxFormData("1099-INT", "Interest Income", 2025, PAYER, RECIPIENT, "XXXXXX4321", List.of(
                 new Box("1", "Interest income", new BigDecimal("1234.56")),
                 new Box("3", "Interest on U.S. Savings Bonds and Treasury obligations", new BigDecimal("75.10")),
                 new Box("4", "Federal income tax withheld", new BigDecimal("0.00"))));
@@ -33,7 +34,7 @@ class TaxFormPdfTest {
 
     @Test
     void dividend_form_shows_payer_recipient_year_and_boxes() throws IOException {
-        TaxForm form = new TaxForm("1099-DIV", "Dividends and Distributions", 2024, PAYER, RECIPIENT, null, List.of(
+        TaxFormData form = new TaxFormData("1099-DIV", "Dividends and Distributions", 2024, PAYER, RECIPIENT, null, List.of(
                 new Box("1a", "Total ordinary dividends", new BigDecimal("880.40")),
                 new Box("1b", "Qualified dividends", new BigDecimal("612.05")),
                 new Box("2a", "Total capital gain distributions", new BigDecimal("1500.00"))));
@@ -47,7 +48,7 @@ class TaxFormPdfTest {
 
     @Test
     void broker_form_shows_payer_recipient_year_and_boxes_including_a_loss() throws IOException {
-        TaxForm form = new TaxForm("1099-B", "Proceeds From Broker and Barter Exchange Transactions", 2025, PAYER,
+        TaxFormData form = new TaxFormData("1099-B", "Proceeds From Broker and Barter Exchange Transactions", 2025, PAYER,
                 RECIPIENT, null, List.of(
                 new Box("1d", "Proceeds", new BigDecimal("1234567.89")),
                 new Box("1e", "Cost or other basis", new BigDecimal("1269135.78")),
@@ -62,7 +63,7 @@ class TaxFormPdfTest {
 
     @Test
     void wage_statement_shows_employer_employee_year_and_boxes() throws IOException {
-        TaxForm form = new TaxForm("W-2", "Wage and Tax Statement", 2025,
+        TaxFormData form = new TaxFormData("W-2", "Wage and Tax Statement", 2025,
                 new Party("Employer", "Sandbox Payroll Services", "98-7654321", PAYER.address()),
                 new Party("Employee", "Ada Lovelace", "***-**-1234", RECIPIENT.address()), null, List.of(
                 new Box("1", "Wages, tips, other compensation", new BigDecimal("84000.00")),
@@ -83,7 +84,7 @@ class TaxFormPdfTest {
     void a_long_address_grows_the_party_blocks_instead_of_running_into_the_tin() throws IOException {
         Party abroad = new Party("Recipient", "Ada Lovelace", "***-**-1234",
                 List.of("Flat 4", "12 St James's Square", "Marylebone", "London SW1Y 4JH", "United Kingdom"));
-        TaxForm form = new TaxForm("1099-INT", "Interest Income", 2025, PAYER, abroad, "XXXXXX4321",
+        TaxFormData form = new TaxFormData("1099-INT", "Interest Income", 2025, PAYER, abroad, "XXXXXX4321",
                 List.of(new Box("1", "Interest income", new BigDecimal("12.00"))));
 
         Rendered pdf = renderedCleanly(form);
@@ -95,7 +96,7 @@ class TaxFormPdfTest {
     void names_and_labels_too_wide_for_their_box_are_cut_short() throws IOException {
         String name = "The Extraordinarily Long Named Family Revocable Living Trust of 1987";
         String label = "A label far longer than any box on an IRS form would ever have room for, really";
-        TaxForm form = new TaxForm("1099-INT", "Interest Income", 2025, PAYER,
+        TaxFormData form = new TaxFormData("1099-INT", "Interest Income", 2025, PAYER,
                 new Party("Recipient", name, "XX-XXX4567", RECIPIENT.address()), null,
                 List.of(new Box("1", label, new BigDecimal("1.00"))));
 
@@ -106,13 +107,13 @@ class TaxFormPdfTest {
 
     @Test
     void the_same_form_renders_to_the_same_bytes() {
-        TaxForm form = new TaxForm("1099-INT", "Interest Income", 2025, PAYER, RECIPIENT, null,
+        TaxFormData form = new TaxFormData("1099-INT", "Interest Income", 2025, PAYER, RECIPIENT, null,
                 List.of(new Box("1", "Interest income", new BigDecimal("1.00"))));
 
         assertThat(TaxFormPdf.render(form)).isEqualTo(TaxFormPdf.render(form));
     }
 
-    private static Rendered renderedCleanly(TaxForm form) throws IOException {
+    private static Rendered renderedCleanly(TaxFormData form) throws IOException {
         byte[] bytes = TaxFormPdf.render(form);
         assertThat(new String(Arrays.copyOf(bytes, 4), StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         Rendered pdf = Rendered.read(bytes);

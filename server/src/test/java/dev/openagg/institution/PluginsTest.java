@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openagg.App;
+import dev.openagg.connector.Settings;
 import dev.openagg.institution.plugins.TestConnectors;
 import dev.openagg.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,7 @@ class PluginsTest {
     }
 
     private Institutions discover() {
-        return Institutions.discover(Optional.of(plugins));
+        return Institutions.discover(Optional.of(plugins), Settings.of(Map.of()));
     }
 
     @Test
@@ -98,7 +100,7 @@ class PluginsTest {
     void a_plug_ins_folder_that_does_not_exist_stops_the_start() {
         Path missing = plugins.resolve("nowhere");
 
-        assertThatThrownBy(() -> Institutions.discover(Optional.of(missing))).isInstanceOf(Plugins.LoadFailure.class)
+        assertThatThrownBy(() -> Institutions.discover(Optional.of(missing), Settings.of(Map.of()))).isInstanceOf(Plugins.LoadFailure.class)
                 .hasMessageContaining("does not exist");
     }
 

@@ -1,9 +1,9 @@
 package dev.openagg.mxbank.data;
 
 import dev.openagg.connector.DocumentData;
-import dev.openagg.document.TaxForm;
-import dev.openagg.document.TaxForm.Box;
-import dev.openagg.document.TaxForm.Party;
+import dev.openagg.connector.TaxFormData;
+import dev.openagg.connector.TaxFormData.Box;
+import dev.openagg.connector.TaxFormData.Party;
 import dev.openagg.document.TaxFormPdf;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,18 +38,18 @@ final class MxBankTaxForms {
             List<YearlyIncome> income = data.income(seed, year);
             LocalDate january = LocalDate.of(year + 1, 1, 31);
             LocalDate february = LocalDate.of(year + 1, 2, 15);
-            add(documents, today, january, new TaxForm("1099-INT", "Interest Income", year, payer, recipient, null, List.of(
+            add(documents, today, january, new TaxFormData("1099-INT", "Interest Income", year, payer, recipient, null, List.of(
                     new Box("1", "Interest income", sum(income, YearlyIncome::interest)),
                     new Box("3", "Interest on U.S. Savings Bonds and Treasury obligations", BigDecimal.ZERO.setScale(2)),
                     new Box("4", "Federal income tax withheld", BigDecimal.ZERO.setScale(2)))));
-            add(documents, today, january, new TaxForm("1099-DIV", "Dividends and Distributions", year, payer, recipient, null, List.of(
+            add(documents, today, january, new TaxFormData("1099-DIV", "Dividends and Distributions", year, payer, recipient, null, List.of(
                     new Box("1a", "Total ordinary dividends", sum(income, YearlyIncome::ordinaryDividends)),
                     new Box("1b", "Qualified dividends", sum(income, YearlyIncome::qualifiedDividends)),
                     new Box("2a", "Total capital gain distributions", sum(income, YearlyIncome::capitalGainDistributions)),
                     new Box("4", "Federal income tax withheld", BigDecimal.ZERO.setScale(2)))));
             BigDecimal proceeds = sum(income, YearlyIncome::proceeds);
             BigDecimal basis = sum(income, YearlyIncome::costBasisSold);
-            add(documents, today, february, new TaxForm("1099-B", "Proceeds From Broker and Barter Exchange Transactions",
+            add(documents, today, february, new TaxFormData("1099-B", "Proceeds From Broker and Barter Exchange Transactions",
                     year, payer, recipient, null, List.of(
                     new Box("1d", "Proceeds", proceeds),
                     new Box("1e", "Cost or other basis", basis),
@@ -59,7 +59,7 @@ final class MxBankTaxForms {
                 BigDecimal wages = sum(income, YearlyIncome::wages);
                 Party employer = new Party("Employer", EMPLOYER, EMPLOYER_TIN, payer.address());
                 Party employee = new Party("Employee", p.holderName(), p.maskedSsn(), recipient.address());
-                add(documents, today, january, new TaxForm("W-2", "Wage and Tax Statement", year, employer, employee, null, List.of(
+                add(documents, today, january, new TaxFormData("W-2", "Wage and Tax Statement", year, employer, employee, null, List.of(
                         new Box("1", "Wages, tips, other compensation", wages),
                         new Box("2", "Federal income tax withheld", sum(income, YearlyIncome::federalWithheld)),
                         new Box("3", "Social security wages", wages),
@@ -72,7 +72,7 @@ final class MxBankTaxForms {
     }
 
     /** A form exists once its issue date has come. Its id is stable: the same form of the same year. */
-    private static void add(List<DocumentData> documents, LocalDate today, LocalDate issuedOn, TaxForm form) {
+    private static void add(List<DocumentData> documents, LocalDate today, LocalDate issuedOn, TaxFormData form) {
         if (issuedOn.isAfter(today)) {
             return;
         }
