@@ -124,8 +124,15 @@ class OfxInstitutionsTest {
         String key = Jdbi.create(server.config.jdbcUrl()).withHandle(h -> h.createQuery(
                 "SELECT secret FROM member_kept WHERE member_guid = :m AND name = 'ACCESSKEY'")
                 .bind("m", member).mapTo(String.class).one());
+        java.util.Set<String> issued = bank.issuedKeys();
+        assertThat(issued).isNotEmpty();
+        assertThat(key).as("the kept access key is stored encrypted").startsWith("v1:");
         String logged = String.join("\n", log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-        assertThat(logged).contains("<MFAPHRASEA>***").doesNotContain(LocalOfxServer.PASSWORD, "Paris", "Rex", key);
+        assertThat(logged).contains("<MFAPHRASEA>***").doesNotContain(LocalOfxServer.PASSWORD, "Paris", "Rex");
+        issued.forEach(plain -> {
+            assertThat(key).doesNotContain(plain);
+            assertThat(logged).doesNotContain(plain);
+        });
 
         int asked = bank.challengeRequests();
         List<String> seen = new ArrayList<>();

@@ -89,6 +89,11 @@ public final class LocalOfxServer implements AutoCloseable {
     }
 
     /** Every access key issued so far stops working, as when they expire. */
+    /** The access keys this bank has issued and still honours. */
+    public Set<String> issuedKeys() {
+        return Set.copyOf(keys.keySet());
+    }
+
     public void expireKeys() {
         keys.clear();
     }
