@@ -45,10 +45,10 @@ describe('the reply checker', () => {
     v2.expectShape({ member: { guid: 'MBR-1', use_cases: ['PFM'] } }, 'MemberResponseBody');
   });
 
-  it('takes most_recent_job_guid as a JOB- string where the spec types it boolean, and nothing else', () => {
-    v1.expectShape({ member: { most_recent_job_guid: 'JOB-1' } }, 'MemberResponseBody');
-    rejects(v1, { member: { most_recent_job_guid: true } }, 'MemberResponseBody', 'most_recent_job_guid: expected a string matching');
-    rejects(v1, { member: { most_recent_job_guid: 'MBR-1' } }, 'MemberResponseBody', 'most_recent_job_guid: expected a string matching');
+  it('holds most_recent_job_guid to each client\'s declared type: boolean or null for 1.8.2, string or null for 2.1.0', () => {
+    for (const version of [v1, v2]) version.expectShape({ member: { most_recent_job_guid: null } }, 'MemberResponseBody');
+    rejects(v1, { member: { most_recent_job_guid: 'JOB-1' } }, 'MemberResponseBody', 'most_recent_job_guid: expected boolean');
+    v2.expectShape({ member: { most_recent_job_guid: 'JOB-1' } }, 'MemberResponseBody');
     rejects(v2, { member: { most_recent_job_guid: true } }, 'MemberResponseBody', 'most_recent_job_guid: expected string');
   });
 

@@ -17,7 +17,7 @@ const VERSIONS = [
 
 for (const bug of KNOWN_SPEC_BUGS) {
   if (!VERSIONS.some((v) => v.bugs.includes(bug))) {
-    throw new Error(`no installed client still has the spec bug ${bug.field || bug.method}: drop it from lib/shapes.js`);
+    throw new Error(`no installed client still has the spec bug ${bug.method}: drop it from lib/shapes.js`);
   }
 }
 

@@ -43,6 +43,16 @@ public final class Shape {
             return this;
         }
 
+        /** Takes this schema's fields from another schema's values of the same record; the others stay null. */
+        public Values from(Map<String, Object> other) {
+            other.forEach((field, value) -> {
+                if (known.contains(field)) {
+                    map.put(field, value);
+                }
+            });
+            return this;
+        }
+
         public Map<String, Object> toMap() {
             return map;
         }

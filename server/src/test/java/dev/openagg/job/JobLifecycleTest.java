@@ -3,6 +3,7 @@ package dev.openagg.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
@@ -95,9 +96,11 @@ class JobLifecycleTest extends FreshServerTest {
         assertThat(replies).extracting(Reply::status).containsOnly(202);
         assertThat(jobCount(member)).isEqualTo(1);
         flow.awaitStatus(member, "CHALLENGED");
-        String job = api.get(flow.path(member, "")).json().at("/member/most_recent_job_guid").asText();
+        Api current = api.inVersion("v20250224");
+        String job = current.get(flow.path(member, "")).json().at("/member/most_recent_job_guid").asText();
+        assertThat(job).startsWith("JOB-");
         assertThat(flow.start(member, "fetch_tax_documents").status()).isEqualTo(202);
-        assertThat(api.get(flow.path(member, "")).json().at("/member/most_recent_job_guid").asText()).isEqualTo(job);
+        assertThat(current.get(flow.path(member, "")).json().at("/member/most_recent_job_guid").asText()).isEqualTo(job);
         Reply other = flow.start(member, "verify");
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.errorMessage()).contains("fetch_tax_documents");

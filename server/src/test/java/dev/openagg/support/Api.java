@@ -42,6 +42,11 @@ public final class Api {
         return new Api(base, authorization, next);
     }
 
+    /** The same client choosing an API version with {@code Accept-Version}, as MX's current clients do. */
+    public Api inVersion(String version) {
+        return withHeader("Accept-Version", version);
+    }
+
     public Api withAuthorization(String value) {
         return new Api(base, value, headers);
     }
