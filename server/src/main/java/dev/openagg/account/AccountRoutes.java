@@ -53,10 +53,10 @@ public final class AccountRoutes implements Http.Routes {
         routes.get(member + "/accounts/{account_identifier}", ctx -> one(ctx, "account",
                 ofAccount(ctx, ofMember(ctx, accounts(ctx)), "x.guid"), DataJson.ACCOUNTS));
 
-        routes.get(user + "/transactions", ctx -> list(ctx, "transactions", dated(ctx, transactions(ctx)), DataJson.TRANSACTIONS));
-        routes.get(member + "/transactions", ctx -> list(ctx, "transactions", dated(ctx, ofMember(ctx, transactions(ctx))), DataJson.TRANSACTIONS));
+        routes.get(user + "/transactions", ctx -> list(ctx, "transactions", dated(ctx, transactions(ctx)), DataJson.LISTED_TRANSACTIONS));
+        routes.get(member + "/transactions", ctx -> list(ctx, "transactions", dated(ctx, ofMember(ctx, transactions(ctx))), DataJson.LISTED_TRANSACTIONS));
         routes.get(userGuid + "/accounts/{account_guid}/transactions", ctx -> list(ctx, "transactions",
-                dated(ctx, ofAccount(ctx, transactions(ctx), "x.account_guid")), DataJson.TRANSACTIONS));
+                dated(ctx, ofAccount(ctx, transactions(ctx), "x.account_guid")), DataJson.LISTED_TRANSACTIONS));
         routes.get(userGuid + "/transactions/{transaction_guid}", ctx -> one(ctx, "transaction",
                 transactions(ctx).and("x.guid = :guid", "guid", ctx.pathParam("transaction_guid")), DataJson.TRANSACTIONS));
 

@@ -75,6 +75,9 @@ final class DataJson {
             "metadata", "original_description", "posted_at", "status", "top_level_category", "transacted_at", "type",
             "updated_at", "user_guid", "user_id");
 
+    static final Shape TRANSACTION_LISTED = TRANSACTION_CURRENT.with("classification", "geolocation", "merchant",
+            "repeating_transaction");
+
     static final Shape HOLDING = new Shape("account_guid", "cost_basis", "created_at", "currency_code", "cusip",
             "daily_change", "description", "guid", "holding_type", "holding_type_id", "id", "market_value",
             "member_guid", "metadata", "purchase_price", "shares", "symbol", "updated_at", "user_guid");
@@ -110,9 +113,21 @@ final class DataJson {
 
     static final Form TRANSACTIONS = version -> switch (version) {
         case V20111101 -> DataJson.TRANSACTION_ROW;
-        case V20250224 -> (rs, c) -> TRANSACTION_CURRENT.values().from(DataJson.TRANSACTION_ROW.map(rs, c))
-                .set("is_manual", false).toMap();
+        case V20250224 -> transactionAs(TRANSACTION_CURRENT);
     };
+
+    /**
+     * Listed transactions: v20250224's TransactionIncludesResponse adds the objects that {@code includes} asks for;
+     * OpenAgg has none of them, so they are null. v20111101 keeps the form mx-platform-node 1.8.2 knows.
+     */
+    static final Form LISTED_TRANSACTIONS = version -> switch (version) {
+        case V20111101 -> DataJson.TRANSACTION_ROW;
+        case V20250224 -> transactionAs(TRANSACTION_LISTED);
+    };
+
+    private static RowMapper<Map<String, Object>> transactionAs(Shape shape) {
+        return (rs, c) -> shape.values().from(DataJson.TRANSACTION_ROW.map(rs, c)).set("is_manual", false).toMap();
+    }
 
     // The same in both versions.
     static final Form HOLDINGS = version -> DataJson.HOLDING_ROW;

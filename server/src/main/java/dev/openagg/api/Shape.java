@@ -19,6 +19,13 @@ public final class Shape {
         this.known = Set.copyOf(this.fields);
     }
 
+    /** This schema with more fields. */
+    public Shape with(String... more) {
+        List<String> all = new java.util.ArrayList<>(fields);
+        all.addAll(List.of(more));
+        return new Shape(all.toArray(String[]::new));
+    }
+
     public List<String> fields() {
         return fields;
     }
