@@ -59,3 +59,25 @@ describe('the reply checker', () => {
     assert.equal(replyType(v2.declarations, v2.bugs, methodOf(v2, 'listTransactions')), 'TransactionsResponseBodyIncludes');
   });
 });
+
+describe("the v20250224 spec file's check", () => {
+  const { makeSpec } = require('../lib/spec');
+  const spec = makeSpec();
+  const USER25 = { email: 'a@example.com', guid: 'USR-1', id: null, is_disabled: false, metadata: null };
+  const refused = (id, reply, problem) => assert.throws(() => spec.check(id, reply), (e) => e.message.includes(problem), problem);
+
+  it('accepts a reply as the spec declares it, and refuses each kind of departure', () => {
+    spec.check('readUser', { status: 200, contentType: 'application/json', body: { user: USER25 } });
+    refused('readUser', { status: 200, contentType: 'application/json', body: { user: { ...USER25, extra: 1 } } },
+      'user.extra: not a field of UserResponse');
+    refused('readUser', { status: 200, contentType: 'application/json', body: { user: { guid: 'USR-1' } } }, 'user.email: missing');
+    refused('readUser', { status: 200, contentType: 'application/json', body: { user: { ...USER25, is_disabled: 'no' } } },
+      'user.is_disabled: expected boolean');
+    refused('readUser', { status: 200, contentType: 'application/vnd.mx.api.v1+json', body: { user: USER25 } },
+      'Content-Type application/vnd.mx.api.v1+json');
+    refused('readUser', { status: 201, contentType: 'application/json', body: { user: USER25 } }, 'status 201 is not declared');
+    refused('readMemberStatus', { status: 200, contentType: 'application/json', body: { member: { connection_status: 'ASLEEP' } } },
+      '"ASLEEP" is not one of');
+    refused('readUser', { status: 404, contentType: 'application/json', body: { message: 'no' } }, "not MX's error body");
+  });
+});
