@@ -18,6 +18,10 @@ import dev.openagg.job.TransitionWriter;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
+import dev.openagg.institution.InstitutionSource;
+import dev.openagg.scenario.SandboxInstitutions;
+import dev.openagg.scenario.ScenarioFolder;
+import dev.openagg.scenario.SandboxRoutes;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.Webhooks;
@@ -36,9 +40,11 @@ public final class App implements AutoCloseable {
     private final Webhooks webhooks;
     private final Javalin web;
     private final FirstClient.Created generatedClient;
+    private final Optional<ScenarioFolder> scenarioFiles;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
-                FirstClient.Created generatedClient) {
+                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles) {
+        this.scenarioFiles = scenarioFiles;
         this.database = database;
         this.scheduler = scheduler;
         this.webhooks = webhooks;
@@ -47,9 +53,16 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
-        Institutions institutions = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
+        Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
         Config.DatabaseSettings db = config.database();
         Database database = Database.open(config.jdbcUrl(), db.user(), db.password(), db.poolSize());
+        SandboxInstitutions sandbox = new SandboxInstitutions(database.jdbi(), clock);
+        Optional<ScenarioFolder> files = Optional.ofNullable(config.scenariosDir()).map(ScenarioFolder::new);
+        List<InstitutionSource> sources = new ArrayList<>();
+        files.ifPresent(sources::add);
+        sources.add(sandbox);
+        Institutions institutions = builtIn.with(sources);
+        files.ifPresent(f -> f.watch(Duration.ofSeconds(1), code -> institutions.clash(code, f)));
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
@@ -72,6 +85,7 @@ public final class App implements AutoCloseable {
                 new HealthRoutes(database),
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
+                new SandboxRoutes(sandbox, institutions),
                 new MemberRoutes(users, members, institutions, memberService, webhooks.events()),
                 new JobRoutes(members, institutions, engine),
                 new AccountRoutes(database.jdbi(), users, members),
@@ -83,12 +97,13 @@ public final class App implements AutoCloseable {
         try {
             web.start(config.port());
         } catch (RuntimeException e) {
+            files.ifPresent(ScenarioFolder::close);
             scheduler.close();
             database.close();
             throw e;
         }
         webhooks.start(Duration.ofMillis(200));
-        return new App(database, scheduler, webhooks, web, generated);
+        return new App(database, scheduler, webhooks, web, generated, files);
     }
 
     public int port() {
@@ -103,6 +118,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        scenarioFiles.ifPresent(ScenarioFolder::close);
         webhooks.close();
         scheduler.close();
         database.close();

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, or null for none. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
+ * Everything a node is told at start. {@code pluginsDir} is the folder of connector plug-in jars, {@code scenariosDir}
+ * the folder of scenario files; null for none. {@link Main} fills it from flags, {@code OPENAGG_*} environment variables
  * and the config file; tests build it directly.
  */
 public record Config(
@@ -17,7 +18,8 @@ public record Config(
         Duration challengeLifetime,
         JobSettings jobs,
         Duration webhookRetryBase,
-        Path pluginsDir) {
+        Path pluginsDir,
+        Path scenariosDir) {
 
     /** Where the data lives; a blank {@code url} means the embedded H2 database in the data directory. */
     public record DatabaseSettings(String url, String user, String password, int poolSize) {
@@ -54,34 +56,40 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
                 Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                Duration.ofSeconds(30), null);
+                Duration.ofSeconds(30), null, null);
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, pluginsDir);
+                webhookRetryBase, pluginsDir, scenariosDir);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir);
+                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir, scenariosDir);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, dir);
+                webhookRetryBase, dir, scenariosDir);
+    }
+
+    /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
+    public Config withScenariosDir(Path dir) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+                webhookRetryBase, pluginsDir, dir);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir);
     }
 }

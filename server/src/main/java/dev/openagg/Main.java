@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The {@code openagg} command line: {@code serve} runs the server, {@code create-client} adds an API client. */
 @Command(name = "openagg", mixinStandardHelpOptions = true, version = "OpenAgg 0.1.0",
         description = "A self-hosted server for the aggregation part of the MX Platform API.",
-        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class})
+        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class, CheckScenario.class})
 public final class Main {
 
     public static void main(String[] args) {

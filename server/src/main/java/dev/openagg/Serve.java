@@ -64,6 +64,10 @@ final class Serve implements Callable<Integer> {
             description = "Folder of connector plug-in jars (env OPENAGG_PLUGINS_DIR; default: a folder named plugins beside the data directory, when there is one).")
     Path pluginsDir;
 
+    @Option(names = "--scenarios-dir", descriptionKey = "OPENAGG_SCENARIOS_DIR",
+            description = "Folder of scenario files, reloaded when they change (env OPENAGG_SCENARIOS_DIR; default: a folder named scenarios beside the data directory, when there is one).")
+    Path scenariosDir;
+
     @Option(names = "--node-name", descriptionKey = "OPENAGG_NODE_NAME",
             description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
     String nodeName;
@@ -75,15 +79,15 @@ final class Serve implements Callable<Integer> {
         return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
-                Duration.ofSeconds(webhookRetryBaseSeconds), plugins());
+                Duration.ofSeconds(webhookRetryBaseSeconds), beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"));
     }
 
-    /** The plug-ins folder: as set, or else {@code plugins} beside the data directory if that exists. */
-    private Path plugins() {
-        if (pluginsDir != null) {
-            return pluginsDir;
+    /** A folder: as set, or else the folder {@code name} beside the data directory if that exists. */
+    private Path beside(Path set, String name) {
+        if (set != null) {
+            return set;
         }
-        Path beside = storage.dataDir.toAbsolutePath().normalize().resolveSibling("plugins");
+        Path beside = storage.dataDir.toAbsolutePath().normalize().resolveSibling(name);
         return Files.isDirectory(beside) ? beside : null;
     }
 

@@ -184,8 +184,12 @@ final class KitEngine {
      * messages, and a connector that returns no step is a bug the kit names at once.
      */
     private Step call(Job job, KitMember member) {
+        // A member runs one job at a time, so its other jobs are the earlier ones, as the server counts them.
+        List<Job> earlier = jobs.values().stream()
+                .filter(j -> j.memberGuid().equals(job.memberGuid()) && !j.guid().equals(job.guid())).toList();
+        int ofKind = (int) earlier.stream().filter(j -> j.kind() == job.kind()).count();
         ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
-                member.userGuid(), member.guid(), member.credentials(), state, now));
+                member.userGuid(), member.guid(), member.credentials(), state, now, earlier.size(), ofKind));
         if (call.failure() instanceof ConnectorCall.NoStepReturned noStep) {
             throw new AssertionError(noStep.getMessage(), noStep);
         }

@@ -70,7 +70,7 @@ class ConnectorCallTest {
 
     static ConnectorCall call(Recorder connector, Job job) {
         return ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(), "USR-1", "MBR-1",
-                Map.of(), state, NOW));
+                Map.of(), state, NOW, 0, 0));
     }
 
     @Test

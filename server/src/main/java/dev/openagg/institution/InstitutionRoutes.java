@@ -30,7 +30,7 @@ public final class InstitutionRoutes implements Http.Routes {
     }
 
     private InstitutionInfo find(Context ctx) {
-        return institutions.find(ctx.pathParam("institution_code")).orElseThrow(() -> ApiError.notFound("institution"));
+        return institutions.findFor(Http.client(ctx), ctx.pathParam("institution_code")).orElseThrow(() -> ApiError.notFound("institution"));
     }
 
     private void list(Context ctx) {
@@ -41,7 +41,7 @@ public final class InstitutionRoutes implements Http.Routes {
                 .and(flag(ctx, "supports_tax_document", InstitutionInfo::supportsTaxDocument))
                 .and(flag(ctx, "supports_transaction_history", InstitutionInfo::supportsTransactionHistory))
                 .and(products(ctx));
-        List<InstitutionInfo> matching = institutions.named(ctx.queryParam("name")).stream().filter(filter).toList();
+        List<InstitutionInfo> matching = institutions.namedFor(Http.client(ctx), ctx.queryParam("name")).stream().filter(filter).toList();
         Http.json(ctx, 200, InstitutionJson.list(page.slice(matching), page, matching.size(), ApiVersion.of(ctx)));
     }
 

@@ -13,15 +13,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** Every institution OpenAgg can reach, each served by its connector. */
+/**
+ * Every institution OpenAgg can reach, each served by its connector: the built-in ones and plug-ins, fixed at start,
+ * and those of {@link InstitutionSource}s (scenario files, institutions registered through the API), which change
+ * while the server runs. The one way to look an institution up: {@link #find} for a member's institution (any
+ * client's), {@link #findFor} and {@link #allFor} for what a client may see and use.
+ */
 public final class Institutions {
-    private final Map<String, Connector> byCode = new LinkedHashMap<>();
+    private final Map<String, Connector> byCode;
+    private final List<InstitutionSource> sources;
+
+    private Institutions(Map<String, Connector> byCode, List<InstitutionSource> sources) {
+        this.byCode = byCode;
+        this.sources = List.copyOf(sources);
+    }
 
     /**
      * The institutions of these connectors. A connector whose {@code institution()} fails or is invalid, or two
      * connectors claiming one code, throw a {@link Plugins.LoadFailure} naming where each connector came from.
      */
     public Institutions(List<Plugins.Loaded> connectors) {
+        this.byCode = new LinkedHashMap<>();
+        this.sources = List.of();
         Map<String, String> sources = new HashMap<>();
         List<Map.Entry<InstitutionInfo, Connector>> valid = new ArrayList<>();
         for (Plugins.Loaded loaded : connectors) {
@@ -71,25 +84,74 @@ public final class Institutions {
         return new Institutions(all);
     }
 
-    public Optional<Connector> connector(String code) {
-        return Optional.ofNullable(code).map(byCode::get);
+    /** These institutions and those of {@code more}, consulted after the built-in ones in this order. */
+    public Institutions with(List<InstitutionSource> more) {
+        List<InstitutionSource> all = new ArrayList<>(sources);
+        all.addAll(more);
+        return new Institutions(byCode, all);
     }
 
+    /** The connector of the institution {@code code}, for any client (a member's, or a job's). */
+    public Optional<Connector> connector(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Connector builtIn = byCode.get(code);
+        if (builtIn != null) {
+            return Optional.of(builtIn);
+        }
+        return sources.stream().map(s -> s.connector(code)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** A member's institution, whoever may see it now; see {@link InstitutionSource#connector}. */
     public Optional<InstitutionInfo> find(String code) {
         return connector(code).map(Connector::institution);
     }
 
+    /** The institution {@code code} if {@code clientId} may see it and create members at it. */
+    public Optional<InstitutionInfo> findFor(String clientId, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Connector builtIn = byCode.get(code);
+        if (builtIn != null) {
+            return Optional.of(builtIn.institution());
+        }
+        return sources.stream().map(s -> s.visibleTo(clientId, code)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The built-in and plug-in institutions, fixed at start. */
     public List<InstitutionInfo> all() {
         return byCode.values().stream().map(Connector::institution).toList();
     }
 
-    /** Institutions whose name or code contains {@code name}, ignoring case; all of them for a blank name. */
-    public List<InstitutionInfo> named(String name) {
+    /** Every institution {@code clientId} may see, by name. */
+    public List<InstitutionInfo> allFor(String clientId) {
+        List<InstitutionInfo> all = new ArrayList<>(all());
+        sources.forEach(s -> all.addAll(s.visibleTo(clientId)));
+        all.sort(Comparator.comparing(InstitutionInfo::name).thenComparing(InstitutionInfo::code));
+        return all;
+    }
+
+    /** Institutions {@code clientId} may see whose name or code contains {@code name}, ignoring case; all for blank. */
+    public List<InstitutionInfo> namedFor(String clientId, String name) {
         if (name == null || name.isBlank()) {
-            return all();
+            return allFor(clientId);
         }
         String needle = name.trim().toLowerCase(Locale.ROOT);
-        return all().stream().filter(i -> i.name().toLowerCase(Locale.ROOT).contains(needle)
+        return allFor(clientId).stream().filter(i -> i.name().toLowerCase(Locale.ROOT).contains(needle)
                 || i.code().toLowerCase(Locale.ROOT).contains(needle)).toList();
+    }
+
+    /**
+     * Why {@code code} cannot be given to a new institution of {@code asking}: a built-in institution has it, or
+     * another source holds it. Empty when it is free there.
+     */
+    public Optional<String> clash(String code, InstitutionSource asking) {
+        if (byCode.containsKey(code)) {
+            return Optional.of(code + " is the code of a built-in institution");
+        }
+        return sources.stream().filter(s -> s != asking && s.holds(code)).findFirst()
+                .map(s -> code + " is already the code of another institution");
     }
 }

@@ -203,8 +203,9 @@ public final class JobEngine implements JobStarter {
      */
     private Step callConnector(Connector connector, Job job, Member member, Instant now) {
         Map<String, String> credentials = jdbi.withHandle(h -> members.credentialValues(h, member.guid()));
+        JobStore.Earlier earlier = jobs.earlier(job);
         ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
-                member.userGuid(), member.guid(), credentials, state, now));
+                member.userGuid(), member.guid(), credentials, state, now, earlier.all(), earlier.ofKind()));
         RuntimeException failure = call.failure();
         if (failure != null) {
             if (Thread.interrupted() || failure.getCause() instanceof InterruptedException) {

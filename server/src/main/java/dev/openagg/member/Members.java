@@ -55,7 +55,7 @@ public final class Members {
     public Member create(User user, NewMember request, String callbackPayload) {
         Problems problems = new Problems();
         String code = request.institutionCode();
-        InstitutionInfo institution = code == null ? null : institutions.find(code).orElse(null);
+        InstitutionInfo institution = institutions.findFor(user.clientId(), code).orElse(null);
         problems.require(code != null, "member.institution_code is required");
         problems.require(code == null || institution != null, "member.institution_code " + code + " is not a known institution");
         problems.require(request.credentials() != null, "member.credentials is required");

@@ -64,7 +64,7 @@ final class WidgetApiRoutes implements Http.Routes {
         });
         routes.get(API + "/institutions", ctx -> {
             Mode mode = session(ctx).settings().mode();
-            List<InstitutionInfo> found = institutions.named(ctx.queryParam("name")).stream().filter(mode::offers).toList();
+            List<InstitutionInfo> found = institutions.namedFor(session(ctx).clientId(), ctx.queryParam("name")).stream().filter(mode::offers).toList();
             Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
             Http.json(ctx, 200, InstitutionJson.list(page.slice(found), page, found.size(), WIRE));
         });
@@ -88,7 +88,7 @@ final class WidgetApiRoutes implements Http.Routes {
         User user = users.find(session.clientId(), session.userGuid()).orElseThrow(() -> ApiError.notFound("user"));
         Body body = Body.parse(ctx.body(), "member");
         String code = body.string("institution_code").orElse(null);
-        institutions.find(code).filter(i -> !session.settings().mode().offers(i)).ifPresent(i -> {
+        institutions.findFor(session.clientId(), code).filter(i -> !session.settings().mode().offers(i)).ifPresent(i -> {
             throw ApiError.unprocessable("member.institution_code " + code + " does not offer this widget's mode");
         });
         Member member = service.create(user, new Members.NewMember(code, body.guidValues("credentials").orElse(null),
@@ -130,7 +130,8 @@ final class WidgetApiRoutes implements Http.Routes {
     }
 
     private InstitutionInfo institution(Context ctx) {
-        return institutions.find(ctx.pathParam("code")).filter(session(ctx).settings().mode()::offers)
+        return institutions.findFor(session(ctx).clientId(), ctx.pathParam("code"))
+                .filter(session(ctx).settings().mode()::offers)
                 .orElseThrow(() -> ApiError.notFound("institution"));
     }
 

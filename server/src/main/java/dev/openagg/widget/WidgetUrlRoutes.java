@@ -101,7 +101,7 @@ final class WidgetUrlRoutes implements Http.Routes {
                 .flatMap(guid -> members.find(user.clientId(), user.guid(), guid));
         problems.require(body.string("current_member_guid").isEmpty() || member.isPresent(),
                 root + ".current_member_guid is not a member of this user");
-        InstitutionInfo institution = institution(body, root, member, problems);
+        InstitutionInfo institution = institution(user.clientId(), body, root, member, problems);
         problems.require(mode == null || institution == null || mode.offers(institution),
                 root + ".mode " + modeName + " is not offered by the institution");
         problems.throwIfAny();
@@ -113,11 +113,12 @@ final class WidgetUrlRoutes implements Http.Routes {
     }
 
     /** The institution the widget opens on: the member's, or the one named by code or guid. */
-    private InstitutionInfo institution(Body body, String root, Optional<Member> member, Problems problems) {
+    private InstitutionInfo institution(String clientId, Body body, String root, Optional<Member> member,
+                                        Problems problems) {
         Optional<String> code = body.string("current_institution_code");
         Optional<String> guid = body.string("current_institution_guid");
-        Optional<InstitutionInfo> byCode = code.flatMap(institutions::find);
-        Optional<InstitutionInfo> byGuid = guid.flatMap(g -> institutions.all().stream()
+        Optional<InstitutionInfo> byCode = code.flatMap(c -> institutions.findFor(clientId, c));
+        Optional<InstitutionInfo> byGuid = guid.flatMap(g -> institutions.allFor(clientId).stream()
                 .filter(i -> i.guid().equals(g)).findFirst());
         problems.require(code.isEmpty() || byCode.isPresent(), root + ".current_institution_code " + code.orElse("")
                 + " is not a known institution");

@@ -120,16 +120,16 @@ class MxBankConnectorKitTest {
             "UNAUTHORIZED, DENIED, Invalid credentials.",
             "INVALID, DENIED, The login and/or password are invalid.",
             "LOCKED, LOCKED, 'The credentials are valid, but the user is locked.'",
-            "DISABLED, DISABLED, 'The credentials are valid, but the user is locked.'",
+            "DISABLED, DENIED, 'The credentials are valid, but the user is locked.'",
             "IMPEDED, IMPEDED, -",
-            "UNAVAILABLE, DEGRADED, Service is Unavailable."})
+            "UNAVAILABLE, FAILED, Service is Unavailable."})
     void an_error_password_ends_the_job_in_its_status_with_its_message(String password, ConnectionStatus status,
                                                                        String message) {
         aggregate(password).expectFailed(status, message);
     }
 
     @ParameterizedTest
-    @CsvSource({"LOCKED, LOCKED", "UNAVAILABLE, DEGRADED", "INVALID, DENIED"})
+    @CsvSource({"LOCKED, LOCKED", "UNAVAILABLE, FAILED", "INVALID, DENIED"})
     void an_error_password_given_as_an_answer_works_as_it_does_at_login(String answer, ConnectionStatus status) {
         aggregate("challenge").expectChallenge(ChallengeType.TEXT).answer(answer).expectFailed(status);
     }

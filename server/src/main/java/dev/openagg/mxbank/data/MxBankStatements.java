@@ -1,12 +1,8 @@
-package dev.openagg.mxbank;
+package dev.openagg.mxbank.data;
 
 import dev.openagg.connector.DocumentData;
 import dev.openagg.document.StatementPdf;
 import dev.openagg.document.StatementSheet;
-import dev.openagg.mxbank.data.BankAccount;
-import dev.openagg.mxbank.data.BankProfile;
-import dev.openagg.mxbank.data.BankTransaction;
-import dev.openagg.mxbank.data.MxBankData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

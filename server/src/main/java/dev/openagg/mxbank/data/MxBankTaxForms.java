@@ -1,13 +1,10 @@
-package dev.openagg.mxbank;
+package dev.openagg.mxbank.data;
 
 import dev.openagg.connector.DocumentData;
 import dev.openagg.document.TaxForm;
 import dev.openagg.document.TaxForm.Box;
 import dev.openagg.document.TaxForm.Party;
 import dev.openagg.document.TaxFormPdf;
-import dev.openagg.mxbank.data.BankProfile;
-import dev.openagg.mxbank.data.MxBankData;
-import dev.openagg.mxbank.data.YearlyIncome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
-package dev.openagg.mxbank;
+package dev.openagg.scenario;
 
-import dev.openagg.connector.ChallengeOption;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -14,11 +13,15 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The PNG images of MX Bank's image challenges, as data URIs. Letters come from a built-in 5x7 pixel font so that
+ * The PNG images of image challenges, as data URIs. Letters come from a built-in 5x7 pixel font so that
  * no system font is needed on a headless server.
  */
-final class Pictures {
+public final class Pictures {
+    /** The shapes {@link #shape} draws. */
+    public static final List<String> SHAPES = List.of("square", "circle", "triangle");
     private static final int SCALE = 6;
+    /** The letters {@link #word} can draw, for messages. */
+    public static final String DRAWABLE = "c, e, o, r, t";
     private static final Map<Character, String[]> GLYPHS = Map.of(
             'c', new String[] {".....", ".....", ".###.", "#....", "#....", "#....", ".###."},
             'o', new String[] {".....", ".....", ".###.", "#...#", "#...#", "#...#", ".###."},
@@ -29,8 +32,13 @@ final class Pictures {
     private Pictures() {
     }
 
+    /** The characters {@link #word} can draw. */
+    public static boolean canDraw(char c) {
+        return GLYPHS.containsKey(c);
+    }
+
     /** A picture of {@code word} on a speckled background, for an IMAGE_DATA challenge. */
-    static String word(String word) {
+    public static String word(String word) {
         int width = (word.length() * 6 + 4) * SCALE;
         int height = 11 * SCALE;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -59,15 +67,12 @@ final class Pictures {
         return dataUri(image);
     }
 
-    /** Three shapes to pick from; the green circle's value is {@code rightValue}. */
-    static List<ChallengeOption> shapeOptions(String rightValue) {
-        return List.of(
-                ChallengeOption.image("Red square", "red_square", shape(new Color(0xC0392B), 's')),
-                ChallengeOption.image("Green circle", rightValue, shape(new Color(0x27AE60), 'c')),
-                ChallengeOption.image("Blue triangle", "blue_triangle", shape(new Color(0x2E86C1), 't')));
-    }
-
-    private static String shape(Color color, char kind) {
+    /** A filled square, circle or triangle in colour {@code rgb} on white, for an IMAGE_OPTIONS choice. */
+    public static String shape(String kind, int rgb) {
+        if (!SHAPES.contains(kind)) {
+            throw new IllegalArgumentException("no shape " + kind);
+        }
+        Color color = new Color(rgb);
         int size = 96;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -76,8 +81,8 @@ final class Pictures {
         g.fillRect(0, 0, size, size);
         g.setColor(color);
         switch (kind) {
-            case 's' -> g.fillRect(18, 18, 60, 60);
-            case 'c' -> g.fillOval(16, 16, 64, 64);
+            case "square" -> g.fillRect(18, 18, 60, 60);
+            case "circle" -> g.fillOval(16, 16, 64, 64);
             default -> g.fillPolygon(new int[] {48, 14, 82}, new int[] {14, 80, 80}, 3);
         }
         g.dispose();
