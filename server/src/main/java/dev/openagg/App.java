@@ -72,7 +72,8 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
                 Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 jobs.shutdownWait(), jobs.nodeName()), clock);
-        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhookRetryBase());
+        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhooks().retryBase(),
+                config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
         TransitionWriter transitions = new TransitionWriter(members,
                 List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
@@ -92,10 +93,10 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
         features.addAll(widget.routes());
-        Javalin web = Http.create(config.httpThreads(), new BasicAuth(clients), List.of("/health", Widget.PREFIX),
-                features);
+        Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
+                new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX), features);
         try {
-            web.start(config.port());
+            web.start();
         } catch (RuntimeException e) {
             files.ifPresent(ScenarioFolder::close);
             scheduler.close();

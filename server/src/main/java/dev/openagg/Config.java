@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.api.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,7 +18,8 @@ public record Config(
         String apiKey,
         Duration challengeLifetime,
         JobSettings jobs,
-        Duration webhookRetryBase,
+        WebhookSettings webhooks,
+        Limits httpLimits,
         Path pluginsDir,
         Path scenariosDir) {
 
@@ -30,6 +32,13 @@ public record Config(
      * dead and its steps are run again elsewhere; on shutdown running steps get {@code shutdownWait} to finish.
      */
     public record JobSettings(int threads, Duration heartbeat, Duration shutdownWait, String nodeName) {
+    }
+
+    /**
+     * How webhooks are sent: the first retry's wait, whether receivers may be on loopback or private addresses
+     * (for development; link-local addresses stay refused), and how many deliveries this node sends at once.
+     */
+    public record WebhookSettings(Duration retryBase, boolean allowPrivateNetworks, int senders) {
     }
 
     /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
@@ -56,40 +65,56 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
                 Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                Duration.ofSeconds(30), null, null);
+                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null);
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, pluginsDir, scenariosDir);
+                webhooks, httpLimits, pluginsDir, scenariosDir);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir);
+        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhooks,
+                httpLimits, pluginsDir, scenariosDir);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir);
+                clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir);
     }
 
     public Config withWebhookRetryBase(Duration base) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, base, pluginsDir, scenariosDir);
+        return withWebhooks(new WebhookSettings(base, webhooks.allowPrivateNetworks(), webhooks.senders()));
+    }
+
+    public Config withWebhookPrivateNetworks(boolean allowed) {
+        return withWebhooks(new WebhookSettings(webhooks.retryBase(), allowed, webhooks.senders()));
+    }
+
+    public Config withWebhooks(WebhookSettings settings) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, settings,
+                httpLimits, pluginsDir, scenariosDir);
+    }
+
+    public Config withChallengeLifetime(Duration lifetime) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhooks,
+                httpLimits, pluginsDir, scenariosDir);
+    }
+
+    public Config withHttpLimits(Limits limits) {
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
+                limits, pluginsDir, scenariosDir);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, dir, scenariosDir);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
+                httpLimits, dir, scenariosDir);
     }
 
     /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
     public Config withScenariosDir(Path dir) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
-                webhookRetryBase, pluginsDir, dir);
-    }
-
-    public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhookRetryBase, pluginsDir, scenariosDir);
+        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
+                httpLimits, pluginsDir, dir);
     }
 }

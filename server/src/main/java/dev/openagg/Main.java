@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.api.Lengths;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
 import dev.openagg.db.Database;
@@ -92,6 +93,10 @@ public final class Main {
         public Integer call() {
             FirstClient.Created created = FirstClient.generate();
             String id = clientId == null || clientId.isBlank() ? created.clientId() : clientId;
+            if (id.length() > Lengths.CLIENT_ID) {
+                System.err.println("A client_id is at most " + Lengths.CLIENT_ID + " characters.");
+                return 2;
+            }
             try (Database database = storage.open()) {
                 if (!new ClientStore(database.jdbi(), Clock.systemUTC()).add(id, created.apiKey())) {
                     System.err.println("A client with client_id " + id + " already exists.");

@@ -1,5 +1,7 @@
 package dev.openagg;
 
+import dev.openagg.api.Lengths;
+import dev.openagg.api.Limits;
 import dev.openagg.client.FirstClient;
 import dev.openagg.institution.Plugins;
 import java.nio.file.Files;
@@ -68,6 +70,31 @@ final class Serve implements Callable<Integer> {
             description = "Folder of scenario files, reloaded when they change (env OPENAGG_SCENARIOS_DIR; default: a folder named scenarios beside the data directory, when there is one).")
     Path scenariosDir;
 
+    @Option(names = "--webhook-allow-private-networks", descriptionKey = "OPENAGG_WEBHOOK_ALLOW_PRIVATE_NETWORKS",
+            defaultValue = "false", arity = "0..1", fallbackValue = "true",
+            description = "Let webhooks deliver to loopback and private addresses, for development; link-local addresses stay refused (env OPENAGG_WEBHOOK_ALLOW_PRIVATE_NETWORKS, default false).")
+    boolean webhookAllowPrivateNetworks;
+
+    @Option(names = "--webhook-senders", descriptionKey = "OPENAGG_WEBHOOK_SENDERS", defaultValue = "16",
+            description = "Webhook deliveries this node sends at once; one client holds at most a quarter of them (env OPENAGG_WEBHOOK_SENDERS, default 16).")
+    int webhookSenders;
+
+    @Option(names = "--http-header-timeout", descriptionKey = "OPENAGG_HTTP_HEADER_TIMEOUT_S", defaultValue = "10",
+            description = "Seconds a request line and its headers may take to arrive (env OPENAGG_HTTP_HEADER_TIMEOUT_S, default 10).")
+    long httpHeaderTimeoutSeconds;
+
+    @Option(names = "--http-body-timeout", descriptionKey = "OPENAGG_HTTP_BODY_TIMEOUT_S", defaultValue = "30",
+            description = "Seconds a request body may take to arrive after its headers (env OPENAGG_HTTP_BODY_TIMEOUT_S, default 30).")
+    long httpBodyTimeoutSeconds;
+
+    @Option(names = "--http-min-data-rate", descriptionKey = "OPENAGG_HTTP_MIN_DATA_RATE", defaultValue = "1024",
+            description = "Bytes per second a request's headers and body must keep up after their first 5 seconds; 0 turns the check off (env OPENAGG_HTTP_MIN_DATA_RATE, default 1024).")
+    long httpMinDataRate;
+
+    @Option(names = "--http-max-body", descriptionKey = "OPENAGG_HTTP_MAX_BODY_BYTES", defaultValue = "262144",
+            description = "Largest request body in bytes; larger ones are refused with 413 (env OPENAGG_HTTP_MAX_BODY_BYTES, default 262144).")
+    int httpMaxBodyBytes;
+
     @Option(names = "--node-name", descriptionKey = "OPENAGG_NODE_NAME",
             description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
     String nodeName;
@@ -76,10 +103,20 @@ final class Serve implements Callable<Integer> {
         check(port >= 0, "--port must be 0 or more");
         check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
+        check(webhookSenders >= 1, "--webhook-senders must be at least 1");
+        check(clientId == null || clientId.length() <= Lengths.CLIENT_ID,
+                "--client-id must be at most " + Lengths.CLIENT_ID + " characters");
+        check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
+                "--http-header-timeout and --http-body-timeout must be at least 1 second");
+        check(httpMinDataRate >= 0 && httpMaxBodyBytes >= 0, "--http-min-data-rate and --http-max-body cannot be negative");
         return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
-                Duration.ofSeconds(webhookRetryBaseSeconds), beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"));
+                new Config.WebhookSettings(Duration.ofSeconds(webhookRetryBaseSeconds), webhookAllowPrivateNetworks,
+                        webhookSenders),
+                new Limits(Duration.ofSeconds(httpHeaderTimeoutSeconds), Duration.ofSeconds(httpBodyTimeoutSeconds),
+                        httpMinDataRate, httpMaxBodyBytes),
+                beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"));
     }
 
     /** A folder: as set, or else the folder {@code name} beside the data directory if that exists. */

@@ -3,6 +3,7 @@ package dev.openagg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.openagg.api.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,6 +96,21 @@ class ConfigFileTest {
 
         assertThat(config.database().password()).isEqualTo("pa${sys:user.home}ss");
         assertThat(config.apiKey()).isEqualTo("k${env:HOME}");
+    }
+
+    @Test
+    void the_edge_settings_default_to_the_safe_side_and_are_read_like_the_others() throws IOException {
+        Config defaults = serve(Map.of(), "serve");
+        assertThat(defaults.webhooks()).isEqualTo(new Config.WebhookSettings(Duration.ofSeconds(30), false, 16));
+        assertThat(defaults.httpLimits()).isEqualTo(Limits.defaults());
+
+        Path file = file("OPENAGG_HTTP_HEADER_TIMEOUT_S=5\nOPENAGG_HTTP_BODY_TIMEOUT_S=20\nOPENAGG_HTTP_MAX_BODY_BYTES=4096\n");
+        Config config = serve(Map.of("OPENAGG_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true", "OPENAGG_WEBHOOK_SENDERS", "4",
+                "OPENAGG_HTTP_MIN_DATA_RATE", "0"), "serve", "--config", file.toString());
+
+        assertThat(config.webhooks()).isEqualTo(new Config.WebhookSettings(Duration.ofSeconds(30), true, 4));
+        assertThat(config.httpLimits()).isEqualTo(new Limits(Duration.ofSeconds(5), Duration.ofSeconds(20), 0, 4096));
+        assertThat(serve(Map.of(), "serve", "--webhook-allow-private-networks").webhooks().allowPrivateNetworks()).isTrue();
     }
 
     @Test

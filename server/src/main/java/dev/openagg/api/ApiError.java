@@ -1,5 +1,7 @@
 package dev.openagg.api;
 
+import java.time.Duration;
+
 /**
  * A failure the client caused or must hear about, rendered as MX's error body {@code {"error": {"message"}}}.
  * Domain code throws these; the one exception handler in {@link Http} renders them.
@@ -30,5 +32,24 @@ public class ApiError extends RuntimeException {
 
     public static ApiError unprocessable(String message) {
         return new ApiError(422, message);
+    }
+
+    /** 429: the client must wait before trying again; rendered with a {@code Retry-After} header. */
+    public static final class RetryLater extends ApiError {
+        private final Duration wait;
+
+        public RetryLater(Duration wait, String message) {
+            super(429, message);
+            this.wait = wait;
+        }
+
+        /** Whole seconds, rounded up, as {@code Retry-After} carries them. */
+        public static long seconds(Duration wait) {
+            return Math.max(1, (wait.toMillis() + 999) / 1000);
+        }
+
+        public long retryAfterSeconds() {
+            return seconds(wait);
+        }
     }
 }

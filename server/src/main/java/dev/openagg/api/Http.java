@@ -9,6 +9,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,26 +32,47 @@ public final class Http {
         void register(RoutesConfig routes);
     }
 
+    /** Where and how the server listens: its port, its pool of request threads, and what requests may carry. */
+    public record Settings(int port, int threads, Limits limits) {
+    }
+
     /**
-     * The server's router on a pool of {@code threads} request threads; {@code publicPrefixes} need no credentials
-     * (the health check, the widget pages).
+     * The server's router, listening as {@code settings} say; {@code publicPrefixes} need no credentials (the health
+     * check, the widget pages).
      */
-    public static Javalin create(int threads, Authenticator authenticator, List<String> publicPrefixes,
+    public static Javalin create(Settings settings, Authenticator authenticator, List<String> publicPrefixes,
                                  List<Routes> features) {
+        SlowHeads heads = new SlowHeads(settings.limits());
+        ErrorPages pages = new ErrorPages(settings.limits());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = Wire.JSON_TYPE;
-            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, 4);
+            cfg.jetty.threadPool = new QueuedThreadPool(settings.threads(), 4);
+            cfg.jetty.addConnector((server, httpConfiguration) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+                connector.setPort(settings.port());
+                connector.addBean(heads);
+                return connector;
+            });
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(pages);
+                server.insertHandler(new WholeBody(settings.limits(), heads, pages));
+            });
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.before(ctx -> {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ApiVersion.resolve(ctx);
                     ContentTypes.requireAcceptable(ctx);
-                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization")));
+                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization"), ctx.ip()));
                 }
             });
-            cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(ApiError.class, (e, ctx) -> {
+                if (e instanceof ApiError.RetryLater later) {
+                    ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, Http::unexpected);
             cfg.routes.error(404, "*", ctx -> {
@@ -84,12 +108,12 @@ public final class Http {
 
     private static void unexpected(Exception e, Context ctx) {
         if (isDatabaseDown(e)) {
-            LOG.warn("database unavailable: {}", e.toString());
+            LOG.warn("database unavailable: {}", Redacted.loggable(e).getMessage());
             error(ctx, 503, "the database is unavailable; try again shortly");
             return;
         }
         String id = UUID.randomUUID().toString();
-        LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+        LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), Redacted.loggable(e));
         error(ctx, 500, "internal error, id " + id);
     }
 
@@ -111,9 +135,12 @@ public final class Http {
         return false;
     }
 
-    /** Turns the {@code Authorization} header into a client id, or throws a 401 {@link ApiError}. */
+    /**
+     * Turns the {@code Authorization} header of a request from {@code remoteAddress} into a client id, or throws a
+     * 401 {@link ApiError} (or a 429 {@link ApiError.RetryLater} after too many failures).
+     */
     public interface Authenticator {
-        String authenticate(String authorizationHeader);
+        String authenticate(String authorizationHeader, String remoteAddress);
     }
 
     record ErrorBody(Message error) {

@@ -15,9 +15,15 @@ public record Page(int number, int size) {
         if (size < 10 || size > 100) {
             size = DEFAULT_SIZE;
         }
-        return new Page(Math.max(number, 1), size);
+        number = Math.max(number, 1);
+        if ((long) (number - 1) * size > Integer.MAX_VALUE) {
+            throw ApiError.badRequest("page must be at most " + (Integer.MAX_VALUE / size + 1)
+                    + " with records_per_page " + size);
+        }
+        return new Page(number, size);
     }
 
+    /** Rows before this page; {@link #of} refuses pages whose offset would not fit. */
     public int offset() {
         return (number - 1) * size;
     }

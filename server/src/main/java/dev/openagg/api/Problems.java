@@ -16,6 +16,15 @@ public final class Problems {
         return ok ? this : add(message);
     }
 
+    /**
+     * Refuses a value longer than {@code max} characters (code points, as the databases count them), naming the
+     * field but never quoting the value.
+     */
+    public Problems maxLength(String field, String value, int max) {
+        return require(value == null || value.codePointCount(0, value.length()) <= max,
+                field + " must be at most " + max + " characters");
+    }
+
     public void throwIfAny() {
         if (!messages.isEmpty()) {
             throw ApiError.unprocessable(String.join("; ", messages));

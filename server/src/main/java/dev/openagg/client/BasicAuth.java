@@ -2,51 +2,68 @@ package dev.openagg.client;
 
 import dev.openagg.api.ApiError;
 import dev.openagg.api.Http;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * HTTP Basic with {@code client_id:api_key}, as MX does. PBKDF2 is deliberately slow, so a credential pair that
- * once verified is remembered by its SHA-256 digest; the pair itself is never kept.
+ * HTTP Basic with {@code client_id:api_key}, as MX does. The header is read strictly: the scheme, spaces, base64,
+ * and credentials that are valid UTF-8 without control characters, so no two spellings name the same key. A wrong
+ * key costs the same time whether or not the client exists: an unknown id is checked against a hash of a random
+ * key. Failures are throttled ({@link Throttle}). PBKDF2 is deliberately slow, so a credential pair that once
+ * verified is remembered by the SHA-256 digest of its exact bytes; the pair itself is never kept.
  */
 public final class BasicAuth implements Http.Authenticator {
     private static final int MAX_REMEMBERED = 10_000;
+    private static final Pattern HEADER = Pattern.compile("(?i:basic) +([A-Za-z0-9+/]+={0,2})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final ClientStore clients;
+    private final Throttle throttle;
+    private final KeyHash decoy;
     private final Map<String, String> verified = new ConcurrentHashMap<>();
 
-    public BasicAuth(ClientStore clients) {
+    public BasicAuth(ClientStore clients, Clock clock) {
         this.clients = clients;
+        this.throttle = new Throttle(clock);
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        this.decoy = KeyHash.of(HexFormat.of().formatHex(random));
     }
 
     @Override
-    public String authenticate(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    public String authenticate(String header, String remoteAddress) {
+        if (header == null) {
             throw unauthorized();
         }
-        String digest = sha256(header.substring(6).trim());
-        String known = verified.get(digest);
+        Optional<byte[]> decoded = decode(header);
+        String digest = decoded.map(BasicAuth::sha256).orElse(null);
+        String known = digest == null ? null : verified.get(digest);
         if (known != null) {
             return known;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw unauthorized();
+        Optional<String[]> pair = decoded.flatMap(BasicAuth::pair);
+        String clientId = pair.map(p -> p[0]).orElse(null);
+        Optional<Duration> wait = throttle.wait(remoteAddress, clientId);
+        if (wait.isPresent()) {
+            throw new ApiError.RetryLater(wait.get(), "too many failed attempts to authenticate; try again in "
+                    + ApiError.RetryLater.seconds(wait.get()) + " s");
         }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            throw unauthorized();
-        }
-        String clientId = decoded.substring(0, colon);
-        String apiKey = decoded.substring(colon + 1);
-        boolean ok = clients.keyOf(clientId).map(k -> k.matches(apiKey)).orElse(false);
-        if (!ok) {
+        if (pair.isEmpty() || !matches(pair.get()[0], pair.get()[1])) {
+            throttle.failed(remoteAddress, clientId);
             throw unauthorized();
         }
         if (verified.size() >= MAX_REMEMBERED) {
@@ -56,13 +73,49 @@ public final class BasicAuth implements Http.Authenticator {
         return clientId;
     }
 
+    /** Verifies the key; an unknown client id costs the same PBKDF2 work, against the decoy. */
+    private boolean matches(String clientId, String apiKey) {
+        Optional<KeyHash> stored = clients.keyOf(clientId);
+        boolean ok = stored.orElse(decoy).matches(apiKey);
+        return stored.isPresent() && ok;
+    }
+
+    /** The base64 credentials of a well-formed {@code Basic} header, decoded. */
+    private static Optional<byte[]> decode(String header) {
+        Matcher m = HEADER.matcher(header);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(m.group(1)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {client_id, api_key}: valid UTF-8, no control characters, a non-empty id and key either side of a colon. */
+    private static Optional<String[]> pair(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon == text.length() - 1 || text.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {text.substring(0, colon), text.substring(colon + 1)});
+    }
+
     private static ApiError unauthorized() {
         return new ApiError(401, "missing or invalid client_id and api_key (HTTP Basic)");
     }
 
-    private static String sha256(String text) {
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -1,6 +1,7 @@
 package dev.openagg.member;
 
 import dev.openagg.api.Body.GuidValue;
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.CredentialField;
 import dev.openagg.connector.InstitutionInfo;
@@ -36,6 +37,8 @@ final class CredentialCheck {
                 problems.add("credential " + field.fieldName() + " is given twice");
             } else if (credential.value() == null || credential.value().isEmpty()) {
                 problems.add("credential " + field.fieldName() + " needs a value");
+            } else if (credential.value().codePointCount(0, credential.value().length()) > Lengths.CREDENTIAL_VALUE) {
+                problems.add("credential " + field.fieldName() + " must be at most " + Lengths.CREDENTIAL_VALUE + " characters");
             } else {
                 result.add(new StoredCredential(field.guid(), field.fieldName(), credential.value()));
             }

@@ -5,7 +5,9 @@ import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Identifier;
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Page;
+import dev.openagg.api.Problems;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.InstitutionJson;
 import dev.openagg.institution.Institutions;
@@ -32,8 +34,11 @@ public final class MemberRoutes implements Http.Routes {
         this.events = events;
     }
 
+    /** The header echoed in the MEMBER event; checked first, as it is saved with the event. */
     private static String callbackPayload(Context ctx) {
-        return ctx.header("X-CALLBACK-PAYLOAD");
+        String payload = ctx.header("X-CALLBACK-PAYLOAD");
+        new Problems().maxLength("X-CALLBACK-PAYLOAD", payload, Lengths.CALLBACK_PAYLOAD).throwIfAny();
+        return payload;
     }
 
     @Override
@@ -82,10 +87,11 @@ public final class MemberRoutes implements Http.Routes {
 
     private void delete(Context ctx) {
         Member member = find(ctx);
+        String callback = callbackPayload(ctx);
         members.jdbi().useTransaction(h -> {
             Member current = members.lock(h, member.guid()).orElseThrow(() -> ApiError.notFound("member"));
             members.delete(h, current.guid());
-            events.memberChanged(h, current, MemberEvents.Action.DELETED, callbackPayload(ctx));
+            events.memberChanged(h, current, MemberEvents.Action.DELETED, callback);
         });
         Http.noContent(ctx);
     }

@@ -2,6 +2,7 @@ package dev.openagg.member;
 
 import dev.openagg.api.ApiError;
 import dev.openagg.api.Body.GuidValue;
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.Guids;
 import dev.openagg.connector.InstitutionInfo;
@@ -53,7 +54,11 @@ public final class Members {
 
     /** Creates the member and, unless told to skip, starts its first job. Invalid input is a 422. */
     public Member create(User user, NewMember request, String callbackPayload) {
-        Problems problems = new Problems();
+        Problems problems = new Problems()
+                .maxLength("member.id", request.id(), Lengths.ID)
+                .maxLength("member.metadata", request.metadata(), Lengths.METADATA)
+                .maxLength("member.institution_code", request.institutionCode(), Lengths.INSTITUTION_CODE);
+        problems.throwIfAny();
         String code = request.institutionCode();
         InstitutionInfo institution = institutions.findFor(user.clientId(), code).orElse(null);
         problems.require(code != null, "member.institution_code is required");
@@ -92,7 +97,9 @@ public final class Members {
 
     /** Saves the change; new credentials clear earlier failures and start an aggregation unless skipped. */
     public Member update(Member member, Change change, String callbackPayload) {
-        Problems problems = new Problems();
+        Problems problems = new Problems()
+                .maxLength("member.id", change.id(), Lengths.ID)
+                .maxLength("member.metadata", change.metadata(), Lengths.METADATA);
         InstitutionInfo institution = institutions.find(member.institutionCode()).orElseThrow();
         List<StoredCredential> credentials = CredentialCheck.check(institution, change.credentials(), false, problems);
         problems.throwIfAny();

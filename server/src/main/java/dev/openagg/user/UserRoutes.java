@@ -4,7 +4,9 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Identifier;
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Page;
+import dev.openagg.api.Problems;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -32,6 +34,7 @@ public final class UserRoutes implements Http.Routes {
 
     private void create(Context ctx) {
         Body body = Body.parse(ctx.body(), "user");
+        checkLengths(body);
         String id = body.string("id").orElse(null);
         User user = users.create(Http.client(ctx), id, body.string("email").orElse(null),
                         body.bool("is_disabled").orElse(false), body.string("metadata").orElse(null))
@@ -42,6 +45,7 @@ public final class UserRoutes implements Http.Routes {
     private void update(Context ctx) {
         User user = owned(ctx);
         Body body = Body.parse(ctx.body(), "user");
+        checkLengths(body);
         User changed = new User(user.guid(), user.clientId(),
                 body.has("id") ? body.string("id").orElse(null) : user.id(),
                 body.has("email") ? body.string("email").orElse(null) : user.email(),
@@ -49,6 +53,14 @@ public final class UserRoutes implements Http.Routes {
                 body.has("metadata") ? body.string("metadata").orElse(null) : user.metadata(),
                 user.createdAt(), user.updatedAt());
         Http.json(ctx, 200, UserJson.one(users.update(changed).orElseThrow(() -> duplicateId(changed.id()))));
+    }
+
+    private static void checkLengths(Body body) {
+        new Problems()
+                .maxLength("user.id", body.string("id").orElse(null), Lengths.ID)
+                .maxLength("user.email", body.string("email").orElse(null), Lengths.EMAIL)
+                .maxLength("user.metadata", body.string("metadata").orElse(null), Lengths.METADATA)
+                .throwIfAny();
     }
 
     private void delete(Context ctx) {

@@ -1,16 +1,16 @@
 package dev.openagg.webhook;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,29 +25,34 @@ import org.slf4j.LoggerFactory;
  * (an update that succeeds for one node only), so each attempt is made once, and a node that dies mid-delivery
  * leaves a lease that runs out and the delivery is tried again. A member's deliveries to one webhook go in order: a
  * delivery waits while an earlier one to the same webhook for the same member is pending. Sending happens on its
- * own threads with a timeout, so a slow or dead receiver never holds up the API or the jobs.
+ * own threads with a timeout, so a slow or dead receiver never holds up the API or the jobs; and each client may
+ * hold at most a quarter of those threads, so one client's dead receivers never hold up another client's events.
  */
 final class Deliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
-    private static final int IN_FLIGHT = 8;
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final Backoff backoff;
-    private final Duration timeout;
-    private final HttpClient http;
-    private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> daemon(r, "webhook-sender"));
+    private final Post post;
+    private final int senders;
+    private final int share;
+    private final ExecutorService threads;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-loop"));
-    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final Semaphore slots;
+    private final Map<String, Integer> sending = new HashMap<>();
     private Instant lastPruned;
 
-    Deliverer(Jdbi jdbi, Clock clock, Backoff backoff, Duration timeout) {
+    Deliverer(Jdbi jdbi, Clock clock, Backoff backoff, Post post, int senders) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.backoff = backoff;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.post = post;
+        this.senders = senders;
+        this.share = Math.max(1, senders / 4);
+        this.threads = Executors.newFixedThreadPool(senders, r -> daemon(r, "webhook-sender"));
+        this.slots = new Semaphore(senders);
     }
 
     void start(Duration every) {
@@ -68,40 +73,68 @@ final class Deliverer implements AutoCloseable {
     }
 
     private void sendDue() {
-        for (String guid : due()) {
+        for (Due due : due()) {
+            if (!takeShare(due.clientId())) {
+                continue;
+            }
             if (!slots.tryAcquire()) {
+                releaseShare(due.clientId());
                 return;
             }
-            if (claim(guid)) {
-                senders.execute(() -> {
+            if (claim(due.guid())) {
+                threads.execute(() -> {
                     try {
-                        send(guid);
+                        send(due.guid());
                     } catch (RuntimeException e) {
-                        LOG.warn("webhook delivery {}: {}", guid, e.toString());
+                        LOG.warn("webhook delivery {}: {}", due.guid(), e.toString());
                     } finally {
                         slots.release();
+                        releaseShare(due.clientId());
                     }
                 });
             } else {
                 slots.release();
+                releaseShare(due.clientId());
             }
         }
     }
 
+    private synchronized boolean takeShare(String clientId) {
+        int held = sending.getOrDefault(clientId, 0);
+        if (held >= share) {
+            return false;
+        }
+        sending.put(clientId, held + 1);
+        return true;
+    }
+
+    private synchronized void releaseShare(String clientId) {
+        sending.computeIfPresent(clientId, (c, held) -> held <= 1 ? null : held - 1);
+    }
+
+    /** A delivery ready to be sent, and the client whose share of the senders it takes. */
+    record Due(String guid, String clientId) {
+    }
+
     /**
      * Deliveries whose time has come, oldest first: unclaimed (or whose claim ran out), to an enabled webhook, and
-     * with no earlier delivery for the same member and webhook still pending.
+     * with no earlier delivery for the same member and webhook still pending. At most a share's worth per client,
+     * so a client with a long backlog cannot crowd the others out of the list.
      */
-    List<String> due() {
+    List<Due> due() {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.guid FROM webhook_delivery d JOIN webhook w ON w.guid = d.webhook_guid AND w.enabled = TRUE
-                        WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
-                          AND (d.claimed_until IS NULL OR d.claimed_until < :now)
-                          AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.webhook_guid = d.webhook_guid
-                            AND e.member_guid = d.member_guid AND e.status = 'PENDING' AND e.seq < d.seq)
-                        ORDER BY d.seq LIMIT :limit""")
-                .bind("now", now).bind("limit", IN_FLIGHT).mapTo(String.class).list());
+                        SELECT guid, client_id FROM (
+                          SELECT d.guid, d.seq, w.client_id,
+                            ROW_NUMBER() OVER (PARTITION BY w.client_id ORDER BY d.seq) AS place
+                          FROM webhook_delivery d JOIN webhook w ON w.guid = d.webhook_guid AND w.enabled = TRUE
+                          WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+                            AND (d.claimed_until IS NULL OR d.claimed_until < :now)
+                            AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.webhook_guid = d.webhook_guid
+                              AND e.member_guid = d.member_guid AND e.status = 'PENDING' AND e.seq < d.seq)
+                        ) due WHERE place <= :share ORDER BY seq LIMIT :limit""")
+                .bind("now", now).bind("share", share).bind("limit", senders)
+                .map((rs, c) -> new Due(rs.getString("guid"), rs.getString("client_id"))).list());
     }
 
     /**
@@ -119,7 +152,7 @@ final class Deliverer implements AutoCloseable {
 
     /** Longer than an attempt can take (connecting, then waiting for the answer's status line). */
     Duration lease() {
-        return timeout.multipliedBy(2).plusSeconds(20);
+        return post.timeout().multipliedBy(2).plusSeconds(20);
     }
 
     private record Outgoing(String url, String username, String password, String secret, String eventId, String payload,
@@ -143,30 +176,28 @@ final class Deliverer implements AutoCloseable {
         Integer status = null;
         String error = null;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(out.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("X-OpenAgg-Event-Id", out.eventId())
-                    .header("X-OpenAgg-Signature", Signature.header(out.secret(), clock.instant().getEpochSecond(), out.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(out.payload(), StandardCharsets.UTF_8));
-            if (out.username() != null) {
-                String basic = out.username() + ":" + (out.password() == null ? "" : out.password());
-                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
-            }
-            if (out.callback() != null) {
-                request.header("X-CALLBACK-PAYLOAD", out.callback());
-            }
-            // The status line is the answer; a body that never ends must not hold the sender past the time-out.
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            status = response.statusCode();
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            status = post.send(URI.create(out.url()), headers(out), out.payload().getBytes(StandardCharsets.UTF_8));
+        } catch (Targets.Refused e) {
+            error = "refused: " + e.getMessage();
+        } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         record(guid, out.attempts() + 1, status, error, (int) ((System.nanoTime() - started) / 1_000_000));
+    }
+
+    private Map<String, String> headers(Outgoing out) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-OpenAgg-Event-Id", out.eventId());
+        headers.put("X-OpenAgg-Signature", Signature.header(out.secret(), clock.instant().getEpochSecond(), out.payload()));
+        if (out.username() != null) {
+            String basic = out.username() + ":" + (out.password() == null ? "" : out.password());
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (out.callback() != null) {
+            headers.put("X-CALLBACK-PAYLOAD", out.callback());
+        }
+        return headers;
     }
 
     private void record(String guid, int attempt, Integer status, String error, int millis) {
@@ -200,6 +231,6 @@ final class Deliverer implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
-        senders.shutdownNow();
+        threads.shutdownNow();
     }
 }

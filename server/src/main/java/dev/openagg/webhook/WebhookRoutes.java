@@ -3,6 +3,7 @@ package dev.openagg.webhook;
 import dev.openagg.api.ApiError;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Page;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.Guids;
@@ -22,11 +23,13 @@ final class WebhookRoutes implements Http.Routes {
 
     private final WebhookStore webhooks;
     private final DeliveryLog deliveries;
+    private final Targets targets;
     private final Clock clock;
 
-    WebhookRoutes(WebhookStore webhooks, DeliveryLog deliveries, Clock clock) {
+    WebhookRoutes(WebhookStore webhooks, DeliveryLog deliveries, Targets targets, Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -58,6 +61,7 @@ final class WebhookRoutes implements Http.Routes {
 
     private void create(Context ctx) {
         Body body = Body.parse(ctx.body(), "webhook");
+        checkLengths(body);
         Problems problems = new Problems();
         String url = url(body.string("url").orElse(null), problems);
         List<String> types = eventTypes(body, problems);
@@ -73,6 +77,7 @@ final class WebhookRoutes implements Http.Routes {
     private void update(Context ctx) {
         Webhook current = owned(ctx);
         Body body = Body.parse(ctx.body(), "webhook");
+        checkLengths(body);
         Problems problems = new Problems();
         String url = body.has("url") ? url(body.string("url").orElse(null), problems) : current.url();
         List<String> types = body.has("event_types") ? eventTypes(body, problems) : current.eventTypes();
@@ -88,7 +93,16 @@ final class WebhookRoutes implements Http.Routes {
         Http.json(ctx, 200, WebhookJson.one(changed, false));
     }
 
-    private static String url(String url, Problems problems) {
+    /** Over-long values are refused before anything else looks at them. */
+    private static void checkLengths(Body body) {
+        new Problems()
+                .maxLength("webhook.url", body.string("url").orElse(null), Lengths.WEBHOOK_URL)
+                .maxLength("webhook.username", body.string("username").orElse(null), Lengths.WEBHOOK_LOGIN)
+                .maxLength("webhook.password", body.string("password").orElse(null), Lengths.WEBHOOK_LOGIN)
+                .throwIfAny();
+    }
+
+    private String url(String url, Problems problems) {
         if (url == null || url.isBlank()) {
             problems.add("webhook.url is required");
             return null;
@@ -98,6 +112,8 @@ final class WebhookRoutes implements Http.Routes {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 problems.add("webhook.url must be an http or https URL with a host");
+            } else {
+                targets.refusal(uri).ifPresent(why -> problems.add("webhook.url is refused: " + why));
             }
         } catch (IllegalArgumentException e) {
             problems.add("webhook.url is not a valid URL");

@@ -5,6 +5,7 @@ import dev.openagg.institution.Institutions;
 import dev.openagg.member.MemberEvents;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
 import org.jdbi.v3.core.Jdbi;
 
 /** The webhook feature as the server wires it: the outbox the engine writes to, the sender, the routes. */
@@ -13,11 +14,18 @@ public final class Webhooks implements AutoCloseable {
     private final Deliverer deliverer;
     private final WebhookRoutes routes;
 
-    public Webhooks(Jdbi jdbi, Institutions institutions, Clock clock, Duration retryBase) {
+    /**
+     * Failed deliveries are first retried after {@code retryBase}; receivers must be on public addresses unless
+     * {@code allowPrivateNetworks}; {@code senders} deliveries are sent at once, a quarter of them per client.
+     */
+    public Webhooks(Jdbi jdbi, Institutions institutions, Clock clock, Duration retryBase, boolean allowPrivateNetworks,
+                    int senders) {
         WebhookStore store = new WebhookStore(jdbi);
+        Targets targets = new Targets(allowPrivateNetworks);
         this.outbox = new Outbox(store, institutions, clock);
-        this.deliverer = new Deliverer(jdbi, clock, new Backoff(retryBase), Duration.ofSeconds(10));
-        this.routes = new WebhookRoutes(store, new DeliveryLog(jdbi, clock), clock);
+        this.deliverer = new Deliverer(jdbi, clock, new Backoff(retryBase),
+                new Post(targets, Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), senders);
+        this.routes = new WebhookRoutes(store, new DeliveryLog(jdbi, clock), targets, clock);
     }
 
     public MemberEvents events() {

@@ -19,6 +19,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,7 +61,8 @@ class DeliveryClaimTest {
     }
 
     private Deliverer node() {
-        Deliverer node = new Deliverer(database.jdbi(), clock, new Backoff(Duration.ofSeconds(30)), Duration.ofSeconds(10));
+        Deliverer node = new Deliverer(database.jdbi(), clock, new Backoff(Duration.ofSeconds(30)),
+                new Post(new Targets(true), Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), 8);
         open.add(node);
         return node;
     }
@@ -104,7 +106,7 @@ class DeliveryClaimTest {
         assertThat(dead.claim(guid)).isTrue();
 
         Deliverer alive = node();
-        assertThat(alive.due()).doesNotContain(guid);
+        assertThat(alive.due()).extracting(Deliverer.Due::guid).doesNotContain(guid);
         alive.start(Duration.ofMillis(50));
         clock.advance(dead.lease().plusSeconds(1));
 
