@@ -95,7 +95,9 @@ public final class Http {
     }
 
     public static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType()).result(Wire.write(body));
+        // As bytes: JSON is UTF-8, and a String result would be encoded in the response's default charset.
+        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType())
+                .result(Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static void noContent(Context ctx) {

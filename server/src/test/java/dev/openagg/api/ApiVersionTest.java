@@ -154,6 +154,16 @@ class ApiVersionTest extends ServerTest {
         assertThat(api.post("/users/" + flow.userGuid + "/connect_widget_url", "{\"config\": {}}").status()).isEqualTo(200);
     }
 
+    @Test
+    void replies_are_utf8_in_both_versions() {
+        for (Api client : new Api[] {api, api.inVersion("v20250224")}) {
+            Reply reply = client.post("/users", "{\"user\": {\"metadata\": \"café ✓\"}}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().at("/user/metadata").asText()).isEqualTo("café ✓");
+        }
+    }
+
     private static String memberBody(String beside) {
         String body = Flow.memberBody("mxuser", "password", false);
         return body.substring(0, body.length() - 1) + beside + "}";
