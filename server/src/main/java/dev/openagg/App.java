@@ -6,6 +6,7 @@ import dev.openagg.api.Http;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
+import dev.openagg.db.DataDir;
 import dev.openagg.db.Database;
 import dev.openagg.document.DocumentRoutes;
 import dev.openagg.document.DocumentWriter;
@@ -22,11 +23,15 @@ import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
 import dev.openagg.scenario.SandboxRoutes;
+import dev.openagg.secret.Keyring;
+import dev.openagg.secret.Keys;
+import dev.openagg.secret.SecretException;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.Webhooks;
 import dev.openagg.widget.Widget;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,21 +46,23 @@ public final class App implements AutoCloseable {
     private final Javalin web;
     private final FirstClient.Created generatedClient;
     private final Optional<ScenarioFolder> scenarioFiles;
+    private final Path dataDir;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
-                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles) {
+                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir) {
         this.scenarioFiles = scenarioFiles;
         this.database = database;
         this.scheduler = scheduler;
         this.webhooks = webhooks;
         this.web = web;
         this.generatedClient = generatedClient;
+        this.dataDir = dataDir;
     }
 
     public static App start(Config config, Clock clock) {
         Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()));
-        Config.DatabaseSettings db = config.database();
-        Database database = Database.open(config.jdbcUrl(), db.user(), db.password(), db.poolSize());
+        Database database = openDatabase(config, config.database().poolSize());
+        Keyring keyring = database.keyring();
         SandboxInstitutions sandbox = new SandboxInstitutions(database.jdbi(), clock);
         Optional<ScenarioFolder> files = Optional.ofNullable(config.scenariosDir()).map(ScenarioFolder::new);
         List<InstitutionSource> sources = new ArrayList<>();
@@ -67,14 +74,14 @@ public final class App implements AutoCloseable {
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
         UserStore users = new UserStore(database.jdbi(), clock);
-        MemberStore members = new MemberStore(database.jdbi(), database.dataSource());
+        MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring);
         Config.JobSettings jobs = config.jobs();
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
                 Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 jobs.shutdownWait(), jobs.nodeName()), clock);
-        Webhooks webhooks = new Webhooks(database.jdbi(), institutions, clock, config.webhooks().retryBase(),
+        Webhooks webhooks = new Webhooks(database.jdbi(), keyring, institutions, clock, config.webhooks().retryBase(),
                 config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
-        TransitionWriter transitions = new TransitionWriter(members,
+        TransitionWriter transitions = new TransitionWriter(members, keyring,
                 List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
                 config.challengeLifetime());
@@ -104,7 +111,35 @@ public final class App implements AutoCloseable {
             throw e;
         }
         webhooks.start(Duration.ofMillis(200));
-        return new App(database, scheduler, webhooks, web, generated, files);
+        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir());
+    }
+
+    /**
+     * The configured database, migrated and checked against the master keys. An embedded database's directory, key
+     * file included, is kept readable by this user only.
+     */
+    static Database openDatabase(Config config, int poolSize) {
+        Path dir = config.embeddedDataDir();
+        if (dir != null) {
+            DataDir.prepare(dir);
+        }
+        Keys.Loaded keys = Keys.load(config.keys(), dir);
+        Config.DatabaseSettings db = config.database();
+        Database database;
+        try {
+            database = Database.open(config.jdbcUrl(), db.user(), db.password(), poolSize, keys.keyring());
+        } catch (SecretException e) {
+            if (keys.generated() == null) {
+                throw e;
+            }
+            keys.discardGenerated();
+            throw new SecretException(e.getMessage() + " The key file " + keys.generated() + " was missing: restore "
+                    + "the one these secrets were written with (the file generated in its place was removed).", e);
+        }
+        if (dir != null) {
+            DataDir.restrict(dir);
+        }
+        return database;
     }
 
     public int port() {
@@ -123,5 +158,8 @@ public final class App implements AutoCloseable {
         webhooks.close();
         scheduler.close();
         database.close();
+        if (dataDir != null) {
+            DataDir.restrict(dataDir);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.openagg;
 
 import dev.openagg.api.Limits;
+import dev.openagg.secret.KeySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,6 +15,7 @@ public record Config(
         int httpThreads,
         Path dataDir,
         DatabaseSettings database,
+        KeySettings keys,
         String clientId,
         String apiKey,
         Duration challengeLifetime,
@@ -54,6 +56,11 @@ public record Config(
         return database.url() == null || database.url().isBlank();
     }
 
+    /** The embedded database's directory, which also holds its default key file; null for any other database. */
+    public Path embeddedDataDir() {
+        return isEmbedded() ? dataDir : null;
+    }
+
     /**
      * How long a SIGTERM may take at most: the scheduler waits {@code shutdownWait} for running steps, interrupts
      * them and waits as long again; the rest is closing the pool and the HTTP server.
@@ -63,24 +70,57 @@ public record Config(
     }
 
     public static Config defaults(Path dataDir) {
-        return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), null, null,
-                Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
+        return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
+                null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
                 new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs,
+        return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
                 webhooks, httpLimits, pluginsDir, scenariosDir);
     }
 
     public Config withClient(String id, String key) {
-        return new Config(port, httpThreads, dataDir, database, id, key, challengeLifetime, jobs, webhooks,
+        return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs, webhooks,
                 httpLimits, pluginsDir, scenariosDir);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir);
+                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir);
+    }
+
+    /** The master keys secrets are encrypted under. */
+    public Config withKeys(KeySettings newKeys) {
+        return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, pluginsDir, scenariosDir);
+    }
+
+    public Config withWebhooks(WebhookSettings settings) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                settings, httpLimits, pluginsDir, scenariosDir);
+    }
+
+    public Config withChallengeLifetime(Duration lifetime) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs, webhooks,
+                httpLimits, pluginsDir, scenariosDir);
+    }
+
+    public Config withHttpLimits(Limits limits) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, limits, pluginsDir, scenariosDir);
+    }
+
+    /** Loads every connector jar in {@code dir} at start; null loads none. */
+    public Config withPluginsDir(Path dir) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, dir, scenariosDir);
+    }
+
+    /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
+    public Config withScenariosDir(Path dir) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, pluginsDir, dir);
     }
 
     public Config withWebhookRetryBase(Duration base) {
@@ -89,32 +129,5 @@ public record Config(
 
     public Config withWebhookPrivateNetworks(boolean allowed) {
         return withWebhooks(new WebhookSettings(webhooks.retryBase(), allowed, webhooks.senders()));
-    }
-
-    public Config withWebhooks(WebhookSettings settings) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, settings,
-                httpLimits, pluginsDir, scenariosDir);
-    }
-
-    public Config withChallengeLifetime(Duration lifetime) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, lifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir);
-    }
-
-    public Config withHttpLimits(Limits limits) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
-                limits, pluginsDir, scenariosDir);
-    }
-
-    /** Loads every connector jar in {@code dir} at start; null loads none. */
-    public Config withPluginsDir(Path dir) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
-                httpLimits, dir, scenariosDir);
-    }
-
-    /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
-    public Config withScenariosDir(Path dir) {
-        return new Config(port, httpThreads, dataDir, database, clientId, apiKey, challengeLifetime, jobs, webhooks,
-                httpLimits, pluginsDir, dir);
     }
 }

@@ -4,6 +4,8 @@ import dev.openagg.api.Lengths;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
 import dev.openagg.db.Database;
+import dev.openagg.secret.KeySettings;
+import dev.openagg.secret.SecretException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -15,12 +17,12 @@ import picocli.CommandLine.Option;
 /** The {@code openagg} command line: {@code serve} runs the server, {@code create-client} adds an API client. */
 @Command(name = "openagg", mixinStandardHelpOptions = true, version = "OpenAgg 0.1.0",
         description = "A self-hosted server for the aggregation part of the MX Platform API.",
-        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class, CheckScenario.class})
+        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class, CheckScenario.class, RotateKey.class})
 public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = commandLine();
         ConfigFile settings;
         try {
             settings = ConfigFile.load(args, System.getenv());
@@ -38,6 +40,21 @@ public final class Main {
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The commands, reading flags only; {@link #main} adds the environment and the config file. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::explainKeyProblem);
+    }
+
+    /** A missing or wrong master key is the operator's to fix: say what is wrong, without a stack trace. */
+    private static int explainKeyProblem(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (e instanceof SecretException) {
+            commandLine.getErr().println("openagg " + commandLine.getCommandName() + ": " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     /**
@@ -70,14 +87,40 @@ public final class Main {
                 description = "Most database connections this node opens (env OPENAGG_DATABASE_POOL_SIZE, default 10).")
         int poolSize;
 
+        @Option(names = "--master-key", descriptionKey = "OPENAGG_MASTER_KEY", paramLabel = "BASE64",
+                description = "The key secrets are encrypted under: 32 bytes in base64 (env OPENAGG_MASTER_KEY; "
+                        + "default: the key file in the data directory, generated on first start, with the embedded "
+                        + "database only). Prefer the environment or a file to a flag, which other users may see.")
+        String masterKey;
+
+        @Option(names = "--master-key-file", descriptionKey = "OPENAGG_MASTER_KEY_FILE", paramLabel = "FILE",
+                description = "A file holding the master key, and after it any keys only read with (env OPENAGG_MASTER_KEY_FILE).")
+        Path masterKeyFile;
+
+        @Option(names = "--previous-master-key", descriptionKey = "OPENAGG_PREVIOUS_MASTER_KEY", paramLabel = "BASE64",
+                description = "Another key, accepted for reading during a key rotation (env OPENAGG_PREVIOUS_MASTER_KEY).")
+        String previousMasterKey;
+
+        @Option(names = "--previous-master-key-file", descriptionKey = "OPENAGG_PREVIOUS_MASTER_KEY_FILE", paramLabel = "FILE",
+                description = "A file of keys accepted for reading during a key rotation (env OPENAGG_PREVIOUS_MASTER_KEY_FILE).")
+        Path previousMasterKeyFile;
+
         Config.DatabaseSettings database() {
             return new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword, poolSize);
         }
 
-        /** The configured database, migrated, for a one-off command. */
+        KeySettings keys() {
+            return new KeySettings(masterKey, masterKeyFile, previousMasterKey, previousMasterKeyFile);
+        }
+
+        /** The settings of a one-off command: where the data lives and its keys. */
+        Config config() {
+            return Config.defaults(dataDir).withDatabase(databaseUrl, databaseUser, databasePassword).withKeys(keys());
+        }
+
+        /** The configured database, migrated and checked against the keys, for a one-off command. */
         Database open() {
-            Config config = Config.defaults(dataDir).withDatabase(databaseUrl, databaseUser, databasePassword);
-            return Database.open(config.jdbcUrl(), databaseUser, databasePassword, 2);
+            return App.openDatabase(config(), 2);
         }
     }
 

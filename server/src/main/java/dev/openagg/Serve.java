@@ -109,7 +109,7 @@ final class Serve implements Callable<Integer> {
         check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
                 "--http-header-timeout and --http-body-timeout must be at least 1 second");
         check(httpMinDataRate >= 0 && httpMaxBodyBytes >= 0, "--http-min-data-rate and --http-max-body cannot be negative");
-        return new Config(port, httpThreads, storage.dataDir, storage.database(), clientId, apiKey,
+        return new Config(port, httpThreads, storage.dataDir, storage.database(), storage.keys(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
                 new Config.WebhookSettings(Duration.ofSeconds(webhookRetryBaseSeconds), webhookAllowPrivateNetworks,

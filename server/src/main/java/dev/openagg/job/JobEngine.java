@@ -52,7 +52,7 @@ public final class JobEngine implements JobStarter {
                      Clock clock, Duration challengeLifetime) {
         this.jdbi = members.jdbi();
         this.members = members;
-        this.jobs = new JobStore(jdbi);
+        this.jobs = writer.jobs();
         this.institutions = institutions;
         this.writer = writer;
         this.queue = queue;

@@ -10,6 +10,8 @@ import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.JobKind;
 import dev.openagg.db.Database;
 import dev.openagg.engine.Job;
+import dev.openagg.secret.Keyring;
+import dev.openagg.secret.SecretColumn;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +21,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Job rows. Writes carry the version they read, so two writers can never both move a job. */
+/**
+ * Job rows. Writes carry the version they read, so two writers can never both move a job. MFA answers are stored
+ * encrypted ({@link SecretColumn#JOB_ANSWERS}), and only until the step that takes them has run.
+ */
 final class JobStore {
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -27,9 +32,11 @@ final class JobStore {
     private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() { };
 
     private final Jdbi jdbi;
+    private final Keyring keyring;
 
-    JobStore(Jdbi jdbi) {
+    JobStore(Jdbi jdbi, Keyring keyring) {
         this.jdbi = jdbi;
+        this.keyring = keyring;
     }
 
     Optional<Job> find(Handle h, String guid) {
@@ -57,8 +64,14 @@ final class JobStore {
                 .execute();
     }
 
-    /** Saves {@code next} over the row last read as {@code read}; false when another writer got there first. */
+    /**
+     * Saves {@code next} over the row last read as {@code read}; false when another writer got there first. Once a
+     * step has run (the job was running, and now waits, ended or moved to its next step), the answers that step took
+     * are cleared, whatever {@code next} carries: they are secrets, and no later step may see them.
+     */
     boolean save(Handle h, Job read, Job next) {
+        boolean stepRan = read.isRunning() && (!next.isRunning() || next.step() != read.step());
+        List<Answer> answers = stepRan ? null : next.answers();
         return h.createUpdate("""
                         UPDATE job SET phase = :phase, step = :step, connector_state = :state,
                           connector_state_version = :stateVersion, challenges = :challenges,
@@ -70,7 +83,8 @@ final class JobStore {
                 .bind("state", next.connectorState())
                 .bind("stateVersion", next.stateVersion())
                 .bind("challenges", next.challenges().isEmpty() ? null : write(next.challenges()))
-                .bind("answers", next.answers() == null ? null : write(next.answers()))
+                .bind("answers", answers == null ? null
+                        : keyring.seal(SecretColumn.JOB_ANSWERS.aad(read.guid()), write(answers)))
                 .bind("expiresAt", next.expiresAt())
                 .bind("outcome", next.outcome() == null ? null : next.outcome().name())
                 .bind("updatedAt", next.updatedAt())
@@ -116,9 +130,9 @@ final class JobStore {
                 .list());
     }
 
-    private static Job map(ResultSet rs) throws SQLException {
+    private Job map(ResultSet rs) throws SQLException {
         String challenges = rs.getString("challenges");
-        String answers = rs.getString("answers");
+        String answers = keyring.open(SecretColumn.JOB_ANSWERS.aad(rs.getString("guid")), rs.getString("answers"));
         String outcome = rs.getString("outcome");
         return new Job(rs.getString("guid"), rs.getString("member_guid"), JobKind.valueOf(rs.getString("kind")),
                 Job.Phase.valueOf(rs.getString("phase")), rs.getInt("step"), rs.getString("connector_state"),

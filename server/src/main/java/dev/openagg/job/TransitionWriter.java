@@ -5,6 +5,7 @@ import dev.openagg.engine.Transition;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberEvents;
 import dev.openagg.member.MemberStore;
+import dev.openagg.secret.Keyring;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -18,11 +19,17 @@ public final class TransitionWriter {
     private final List<HarvestSink> sinks;
     private final MemberEvents events;
 
-    public TransitionWriter(MemberStore members, List<HarvestSink> sinks, MemberEvents events) {
+    /** {@code keyring} encrypts the MFA answers kept on a job row for its next step. */
+    public TransitionWriter(MemberStore members, Keyring keyring, List<HarvestSink> sinks, MemberEvents events) {
         this.members = members;
-        this.jobs = new JobStore(members.jdbi());
+        this.jobs = new JobStore(members.jdbi(), keyring);
         this.sinks = List.copyOf(sinks);
         this.events = events;
+    }
+
+    /** The job rows this writer writes, for the engine to read. */
+    JobStore jobs() {
+        return jobs;
     }
 
     /** Writes the transition; returns the member as it now stands. */

@@ -5,6 +5,8 @@ import dev.openagg.api.Page;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.db.Database;
 import dev.openagg.engine.MemberStatus;
+import dev.openagg.secret.Keyring;
+import dev.openagg.secret.SecretColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,17 +19,22 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Members and their credentials. Reads are scoped by client through the owning user. */
+/**
+ * Members and their credentials, whose values are stored encrypted ({@link SecretColumn#MEMBER_CREDENTIAL}). Reads
+ * are scoped by client through the owning user.
+ */
 public final class MemberStore {
     private static final String SELECT = """
             SELECT m.*, u.id AS user_id FROM member m JOIN app_user u ON u.guid = m.user_guid""";
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    private final Keyring keyring;
 
-    public MemberStore(Jdbi jdbi, DataSource dataSource) {
+    public MemberStore(Jdbi jdbi, DataSource dataSource, Keyring keyring) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
+        this.keyring = keyring;
     }
 
     public Jdbi jdbi() {
@@ -172,11 +179,14 @@ public final class MemberStore {
         h.createUpdate("DELETE FROM member WHERE guid = :guid").bind("guid", memberGuid).execute();
     }
 
-    /** The member's credential values by field name, for its connector. */
+    /** The member's credential values by field name, decrypted for its connector. */
     public Map<String, String> credentialValues(Handle h, String memberGuid) {
-        return h.createQuery("SELECT field_name, secret FROM member_credential WHERE member_guid = :guid")
+        return h.createQuery("""
+                        SELECT credential_guid, field_name, secret FROM member_credential WHERE member_guid = :guid""")
                 .bind("guid", memberGuid)
-                .map((rs, c) -> Map.entry(rs.getString("field_name"), rs.getString("secret")))
+                .map((rs, c) -> Map.entry(rs.getString("field_name"), keyring.open(
+                        SecretColumn.MEMBER_CREDENTIAL.aad(memberGuid, rs.getString("credential_guid")),
+                        rs.getString("secret"))))
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -189,7 +199,7 @@ public final class MemberStore {
                 .list());
     }
 
-    private static void writeCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
+    private void writeCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
         for (StoredCredential c : credentials) {
             h.createUpdate("""
                             INSERT INTO member_credential (member_guid, credential_guid, field_name, secret)
@@ -197,7 +207,7 @@ public final class MemberStore {
                     .bind("member", memberGuid)
                     .bind("guid", c.guid())
                     .bind("fieldName", c.fieldName())
-                    .bind("value", c.value())
+                    .bind("value", keyring.seal(SecretColumn.MEMBER_CREDENTIAL.aad(memberGuid, c.guid()), c.value()))
                     .execute();
         }
     }

@@ -12,6 +12,7 @@ import dev.openagg.scenario.Scenario.Login;
 import dev.openagg.scenario.Scenario.Outcome;
 import dev.openagg.scenario.Scenario.WrongAnswer;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -92,6 +93,17 @@ public final class ScenarioConnector implements Connector {
         }
         return rule.goTo() != null ? advance(context, state.at(rule.goTo(), null))
                 : end(context, rule.end(), flow, login);
+    }
+
+    /**
+     * The state of a job of the login these credentials match, at {@code step} of its own flow (no job case), as
+     * {@link #start} and {@link #resume} write it: for a built-in connector that upgrades the states its earlier,
+     * hand-written version stored. Empty when no login matches or the step is past the flow.
+     */
+    public Optional<String> stateAt(Map<String, String> credentials, int step) {
+        return scenario.loginFor(credentials)
+                .filter(login -> step >= 0 && step <= scenario.logins().get(login).flow(-1).steps().size())
+                .map(login -> new ScenarioState(scenario.fingerprint(), login, -1, step, 0, null).write());
     }
 
     /** The step the job is at: a round to answer, a pause, or, past the last step, the outcome. */

@@ -1,5 +1,7 @@
 package dev.openagg.webhook;
 
+import dev.openagg.secret.Keyring;
+import dev.openagg.secret.SecretColumn;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ final class Deliverer implements AutoCloseable {
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Jdbi jdbi;
+    private final Keyring keyring;
     private final Clock clock;
     private final Backoff backoff;
     private final Post post;
@@ -44,8 +47,9 @@ final class Deliverer implements AutoCloseable {
     private final Map<String, Integer> sending = new HashMap<>();
     private Instant lastPruned;
 
-    Deliverer(Jdbi jdbi, Clock clock, Backoff backoff, Post post, int senders) {
+    Deliverer(Jdbi jdbi, Keyring keyring, Clock clock, Backoff backoff, Post post, int senders) {
         this.jdbi = jdbi;
+        this.keyring = keyring;
         this.clock = clock;
         this.backoff = backoff;
         this.post = post;
@@ -161,13 +165,15 @@ final class Deliverer implements AutoCloseable {
 
     private void send(String guid) {
         Outgoing out = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT w.url, w.username, w.password, w.secret, e.id, e.payload, e.callback, d.attempts
+                        SELECT w.guid AS webhook, w.url, w.username, w.password, w.secret, e.id, e.payload, e.callback,
+                          d.attempts
                         FROM webhook_delivery d JOIN webhook w ON w.guid = d.webhook_guid JOIN webhook_event e ON e.id = d.event_id
                         WHERE d.guid = :guid""")
                 .bind("guid", guid)
-                .map((rs, c) -> new Outgoing(rs.getString("url"), rs.getString("username"), rs.getString("password"),
-                        rs.getString("secret"), rs.getString("id"), rs.getString("payload"), rs.getString("callback"),
-                        rs.getInt("attempts")))
+                .map((rs, c) -> new Outgoing(rs.getString("url"), rs.getString("username"),
+                        keyring.open(SecretColumn.WEBHOOK_PASSWORD.aad(rs.getString("webhook")), rs.getString("password")),
+                        keyring.open(SecretColumn.WEBHOOK_SECRET.aad(rs.getString("webhook")), rs.getString("secret")),
+                        rs.getString("id"), rs.getString("payload"), rs.getString("callback"), rs.getInt("attempts")))
                 .findOne().orElse(null));
         if (out == null) {
             return;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -107,16 +108,14 @@ public final class Outbox implements MemberEvents {
     private void write(Handle h, Member member, String type, Map<String, Object> payload, String callback, boolean toAll) {
         String clientId = h.createQuery("SELECT client_id FROM app_user WHERE guid = :u")
                 .bind("u", member.userGuid()).mapTo(String.class).one();
-        var subscribers = webhooks.subscribed(h, clientId, type).stream()
-                .filter(w -> toAll || w.allConnectionStatuses())
-                .toList();
+        List<String> subscribers = webhooks.subscribed(h, clientId, type, !toAll);
         if (subscribers.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         String eventId = Deliveries.addEvent(h, clientId, member.guid(), type, Wire.write(payload), callback, now);
-        for (Webhook webhook : subscribers) {
-            Deliveries.add(h, webhook.guid(), eventId, member.guid(), now);
+        for (String webhook : subscribers) {
+            Deliveries.add(h, webhook, eventId, member.guid(), now);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.openagg.webhook;
 import dev.openagg.api.Http;
 import dev.openagg.institution.Institutions;
 import dev.openagg.member.MemberEvents;
+import dev.openagg.secret.Keyring;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLSocketFactory;
@@ -17,13 +18,14 @@ public final class Webhooks implements AutoCloseable {
     /**
      * Failed deliveries are first retried after {@code retryBase}; receivers must be on public addresses unless
      * {@code allowPrivateNetworks}; {@code senders} deliveries are sent at once, a quarter of them per client.
+     * Passwords and signing secrets are sealed with {@code keyring}.
      */
-    public Webhooks(Jdbi jdbi, Institutions institutions, Clock clock, Duration retryBase, boolean allowPrivateNetworks,
-                    int senders) {
-        WebhookStore store = new WebhookStore(jdbi);
+    public Webhooks(Jdbi jdbi, Keyring keyring, Institutions institutions, Clock clock, Duration retryBase,
+                    boolean allowPrivateNetworks, int senders) {
+        WebhookStore store = new WebhookStore(jdbi, keyring);
         Targets targets = new Targets(allowPrivateNetworks);
         this.outbox = new Outbox(store, institutions, clock);
-        this.deliverer = new Deliverer(jdbi, clock, new Backoff(retryBase),
+        this.deliverer = new Deliverer(jdbi, keyring, clock, new Backoff(retryBase),
                 new Post(targets, Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), senders);
         this.routes = new WebhookRoutes(store, new DeliveryLog(jdbi, clock), targets, clock);
     }

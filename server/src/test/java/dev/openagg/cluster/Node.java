@@ -2,6 +2,7 @@ package dev.openagg.cluster;
 
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
+import dev.openagg.support.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +66,7 @@ public final class Node implements AutoCloseable {
         environment.put("OPENAGG_NODE_NAME", name);
         environment.put("OPENAGG_CLIENT_ID", CLIENT_ID);
         environment.put("OPENAGG_API_KEY", API_KEY);
+        environment.put("OPENAGG_MASTER_KEY", TestKeys.KEY);
         if (jdbcUrl != null) {
             environment.put("OPENAGG_DATABASE_URL", jdbcUrl);
             environment.put("OPENAGG_DATABASE_USER", "postgres");

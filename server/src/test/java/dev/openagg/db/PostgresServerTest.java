@@ -3,9 +3,11 @@ package dev.openagg.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openagg.secret.EncryptSecretsMigration;
 import dev.openagg.support.Api;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Postgres;
+import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class PostgresServerTest {
     void every_migration_applies_on_postgresql() {
         String url = Postgres.newDatabase();
         var result = Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration")
-                .load().migrate();
+                .javaMigrations(new EncryptSecretsMigration(TestKeys.ring())).load().migrate();
 
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);
@@ -26,7 +28,8 @@ class PostgresServerTest {
     @Test
     void the_guides_flow_runs_on_postgresql_and_survives_a_restart() {
         String url = Postgres.newDatabase();
-        try (TestServer server = TestServer.start(TestServer.config().withDatabase(url, "postgres", "postgres"))) {
+        try (TestServer server = TestServer.start(TestServer.config().withDatabase(url, "postgres", "postgres")
+                .withKeys(TestKeys.settings()))) {
             Api api = server.api();
             Flow flow = new Flow(api);
             String member = flow.member("options", false);

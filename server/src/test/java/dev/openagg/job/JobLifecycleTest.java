@@ -3,6 +3,9 @@ package dev.openagg.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openagg.secret.KeyFile;
+import dev.openagg.secret.Keyring;
+import dev.openagg.secret.SecretColumn;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
@@ -144,12 +147,18 @@ class JobLifecycleTest extends FreshServerTest {
         String member = flow.member("challenge", false);
         String challenge = flow.awaitStatus(member, "CHALLENGED").at("/challenges/0/guid").asText();
         server.stop();
-        // As if the node died between committing the resume and handing its step to the scheduler.
+        // As if the node died between committing the resume and handing its step to the scheduler. The answers are
+        // stored as the engine stores them, encrypted under the server's key.
+        Keyring keyring = new Keyring(KeyFile.read(server.config.dataDir().resolve(KeyFile.DEFAULT_NAME), "test")
+                .get(0), List.of());
         db.useTransaction(h -> {
+            String job = h.createQuery("SELECT guid FROM job WHERE member_guid = :m").bind("m", member)
+                    .mapTo(String.class).one();
             h.createUpdate("UPDATE job SET phase = 'RUNNING', step = step + 1, challenges = NULL,"
-                    + " answers = :answers WHERE member_guid = :m")
-                    .bind("answers", "[{\"challengeGuid\":\"" + challenge + "\",\"value\":\"correct\"}]")
-                    .bind("m", member).execute();
+                    + " answers = :answers WHERE guid = :job")
+                    .bind("answers", keyring.seal(SecretColumn.JOB_ANSWERS.aad(job),
+                            "[{\"challengeGuid\":\"" + challenge + "\",\"value\":\"correct\"}]"))
+                    .bind("job", job).execute();
             h.createUpdate("UPDATE member SET connection_status = 'RESUMED' WHERE guid = :m").bind("m", member).execute();
         });
         server = TestServer.start(server.config, server.clock);

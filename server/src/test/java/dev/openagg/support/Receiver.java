@@ -7,11 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** A real webhook receiver on a random local port that records what it gets and answers as told. */
 public final class Receiver implements AutoCloseable {
@@ -22,6 +29,30 @@ public final class Receiver implements AutoCloseable {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        /** True when its X-OpenAgg-Signature is {@code t=<t>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with it>}. */
+        public boolean isSignedWith(String secret) {
+            Matcher header = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})")
+                    .matcher(String.valueOf(header("X-OpenAgg-Signature")));
+            if (!header.matches()) {
+                return false;
+            }
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                byte[] expected = mac.doFinal((header.group(1) + "." + body).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(expected).equals(header.group(2));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The {@code user:password} of its HTTP Basic Authorization header, or null without one. */
+        public String basicCredentials() {
+            String authorization = header("Authorization");
+            return authorization == null || !authorization.startsWith("Basic ") ? null
+                    : new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
         }
 
         public JsonNode json() {

@@ -9,6 +9,7 @@ import dev.openagg.support.Await;
 import dev.openagg.support.MutableClock;
 import dev.openagg.support.Postgres;
 import dev.openagg.support.Receiver;
+import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,14 +44,14 @@ class DeliveryClaimTest {
         if ("h2".equals(db)) {
             Path dir = TestServer.tempDir();
             open.add(() -> TestServer.deleteTree(dir));
-            database = Database.open(Config.defaults(dir).jdbcUrl(), null, null, 12);
+            database = Database.open(Config.defaults(dir).jdbcUrl(), null, null, 12, TestKeys.ring());
         } else {
-            database = Database.open(Postgres.newDatabase(), "postgres", "postgres", 12);
+            database = Database.open(Postgres.newDatabase(), "postgres", "postgres", 12, TestKeys.ring());
         }
         open.add(database);
         new ClientStore(database.jdbi(), clock).add(CLIENT, CLIENT + "-key");
         webhook = "WHK-claim-" + db;
-        new WebhookStore(database.jdbi()).insert(new Webhook(webhook, CLIENT, url, List.of("MEMBER"), false, true,
+        new WebhookStore(database.jdbi(), database.keyring()).insert(new Webhook(webhook, CLIENT, url, List.of("MEMBER"), false, true,
                 null, null, "whsec_claim", clock.instant(), clock.instant()));
     }
 
@@ -61,7 +62,7 @@ class DeliveryClaimTest {
     }
 
     private Deliverer node() {
-        Deliverer node = new Deliverer(database.jdbi(), clock, new Backoff(Duration.ofSeconds(30)),
+        Deliverer node = new Deliverer(database.jdbi(), database.keyring(), clock, new Backoff(Duration.ofSeconds(30)),
                 new Post(new Targets(true), Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), 8);
         open.add(node);
         return node;

@@ -6,6 +6,7 @@ import dev.openagg.client.ClientStore;
 import dev.openagg.db.Database;
 import dev.openagg.support.Await;
 import dev.openagg.support.MutableClock;
+import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,8 @@ final class OutboxBench implements AutoCloseable {
 
     final MutableClock clock = MutableClock.ofNow();
     private final Path dir = TestServer.tempDir();
-    private final Database database = Database.open(Config.defaults(dir).jdbcUrl(), null, null, 8);
+    private final Database database = Database.open(Config.defaults(dir).jdbcUrl(), null, null, 8,
+            TestKeys.ring());
     private final List<Deliverer> deliverers = new ArrayList<>();
     private int webhooks;
 
@@ -30,7 +32,7 @@ final class OutboxBench implements AutoCloseable {
     /** Registers a webhook for MEMBER events straight into the store, as if registration had accepted it. */
     String webhook(String url) {
         String guid = "WHK-bench-" + ++webhooks;
-        new WebhookStore(database.jdbi()).insert(new Webhook(guid, CLIENT, url, List.of("MEMBER"), false, true,
+        new WebhookStore(database.jdbi(), database.keyring()).insert(new Webhook(guid, CLIENT, url, List.of("MEMBER"), false, true,
                 null, null, "whsec_bench", clock.instant(), clock.instant()));
         return guid;
     }
@@ -44,7 +46,8 @@ final class OutboxBench implements AutoCloseable {
 
     /** A deliverer sending with {@code post}, started. */
     Deliverer start(Post post) {
-        Deliverer deliverer = new Deliverer(database.jdbi(), clock, new Backoff(Duration.ofMinutes(5)), post, 8);
+        Deliverer deliverer = new Deliverer(database.jdbi(), database.keyring(), clock,
+                new Backoff(Duration.ofMinutes(5)), post, 8);
         deliverers.add(deliverer);
         deliverer.start(Duration.ofMillis(50));
         return deliverer;
