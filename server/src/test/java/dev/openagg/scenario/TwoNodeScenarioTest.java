@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openagg.Config;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Postgres;
+import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class TwoNodeScenarioTest {
 
     @Test
     void an_institution_registered_through_one_node_is_seen_and_run_by_the_other_and_so_are_its_changes() {
-        Config config = TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres");
+        Config config = TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
+                .withKeys(TestKeys.settings());
         try (TestServer one = TestServer.start(config); TestServer two = TestServer.start(config)) {
             Scripted viaOne = new Scripted(one.api());
             Scripted viaTwo = new Scripted(two.api(), new Flow(two.api(), viaOne.flow.userGuid));
