@@ -46,7 +46,19 @@ final class DeliveryLog {
                 .map(guid -> read(h, guid)));
     }
 
+    /**
+     * The delivery row first, its attempts second: an attempt is written in the transaction that moves its delivery
+     * on, so a delivery read as DELIVERED or FAILED already has its attempts committed. (Read the other way round,
+     * a delivery finished in between would show no attempt.)
+     */
     private static WebhookJson.Delivery read(Handle h, String guid) {
+        WebhookJson.Delivery delivery = h.createQuery(SELECT + " WHERE d.guid = :g").bind("g", guid)
+                .map((rs, c) -> new WebhookJson.Delivery(rs.getString("guid"), rs.getString("event_id"),
+                        rs.getString("type"), rs.getString("member_guid"), rs.getString("status"),
+                        Deliveries.PENDING.equals(rs.getString("status"))
+                                ? Wire.time(Database.instant(rs, "next_attempt_at")) : null,
+                        Wire.time(Database.instant(rs, "created_at")), List.of()))
+                .one();
         List<WebhookJson.Attempt> attempts = h.createQuery("""
                         SELECT attempt, attempted_at, http_status, error, duration_ms FROM webhook_attempt
                         WHERE delivery_guid = :g ORDER BY attempt""")
@@ -54,12 +66,6 @@ final class DeliveryLog {
                 .map((rs, c) -> new WebhookJson.Attempt(rs.getInt("attempt"), Wire.time(Database.instant(rs, "attempted_at")),
                         (Integer) rs.getObject("http_status"), rs.getString("error"), rs.getInt("duration_ms")))
                 .list();
-        return h.createQuery(SELECT + " WHERE d.guid = :g").bind("g", guid)
-                .map((rs, c) -> new WebhookJson.Delivery(rs.getString("guid"), rs.getString("event_id"),
-                        rs.getString("type"), rs.getString("member_guid"), rs.getString("status"),
-                        Deliveries.PENDING.equals(rs.getString("status"))
-                                ? Wire.time(Database.instant(rs, "next_attempt_at")) : null,
-                        Wire.time(Database.instant(rs, "created_at")), attempts))
-                .one();
+        return delivery.withAttempts(attempts);
     }
 }

@@ -26,6 +26,9 @@ final class WebhookJson {
 
     record Delivery(String guid, String eventId, String eventType, String memberGuid, String status,
                     String nextAttemptAt, String createdAt, List<Attempt> attempts) {
+        Delivery withAttempts(List<Attempt> all) {
+            return new Delivery(guid, eventId, eventType, memberGuid, status, nextAttemptAt, createdAt, all);
+        }
     }
 
     record Deliveries(List<Delivery> deliveries, Page.Pagination pagination) {
