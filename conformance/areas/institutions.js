@@ -8,11 +8,13 @@ module.exports = {
     it('lists institutions, reads MX Bank and its credential fields', async () => {
       const list = (await ctx.api.listInstitutions({ name: 'mx bank' })).data;
       assert.deepEqual(list.institutions.map((i) => i.code), ['mxbank']);
-      const filtered = (await ctx.api.listInstitutions({ supportsAccountVerification: true })).data;
+      // v20250224 replaced the supports_* flags (and filters) with supported_products.
+      const filter = ctx.current ? { supportedProducts: ['account_verification'] } : { supportsAccountVerification: true };
+      const filtered = (await ctx.api.listInstitutions(filter)).data;
       assert.ok(filtered.institutions.some((i) => i.code === 'mxbank'));
       const one = (await ctx.api.readInstitution({ institutionCode: 'mxbank' })).data.institution;
-      assert.deepEqual([one.code, one.name, one.supports_tax_document, one.supports_account_verification],
-        ['mxbank', 'MX Bank', true, true]);
+      const verifies = ctx.current ? one.supported_products.includes('account_verification') : one.supports_account_verification;
+      assert.deepEqual([one.code, one.name, one.supports_tax_document, verifies], ['mxbank', 'MX Bank', true, true]);
       const credentials = (await ctx.api.listInstitutionCredentials({ institutionCode: 'mxbank' })).data.credentials;
       assert.deepEqual(credentials.map((c) => [c.guid, c.field_name]),
         [[ctx.mx.LOGIN, 'LOGIN'], [ctx.mx.PASSWORD, 'PASSWORD']]);

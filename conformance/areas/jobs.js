@@ -16,7 +16,9 @@ module.exports = {
         assert.deepEqual([reply.data.member.guid, reply.data.member.is_being_aggregated], [memberGuid, true]);
         const member = (await ctx.api.readMember({ memberGuid, userGuid })).data.member;
         assert.deepEqual([member.connection_status, member.is_being_aggregated], ['CONNECTED', false]);
-        assert.match(member.most_recent_job_guid, /^JOB-/);
+        // v20111101's spec types it boolean, so OpenAgg sends null there, which strict clients accept.
+        if (ctx.current) assert.match(member.most_recent_job_guid, /^JOB-/);
+        else assert.equal(member.most_recent_job_guid, null);
       });
     }
 
@@ -26,7 +28,8 @@ module.exports = {
       const first = await ctx.api.aggregateMember({ memberGuid, userGuid });
       const again = await ctx.api.aggregateMember({ memberGuid, userGuid });
       assert.equal(again.status, 202);
-      assert.equal(again.data.member.most_recent_job_guid, first.data.member.most_recent_job_guid);
+      assert.deepEqual([first.data.member.is_being_aggregated, again.data.member.is_being_aggregated], [true, true]);
+      if (ctx.current) assert.equal(again.data.member.most_recent_job_guid, first.data.member.most_recent_job_guid);
       await assert.rejects(ctx.api.checkBalances({ memberGuid, userGuid }), (e) => e.response.status === 409);
       await ctx.mx.awaitStatus(userGuid, memberGuid, 'CONNECTED');
     });

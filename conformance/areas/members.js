@@ -12,13 +12,17 @@ module.exports = {
       const created = (await ctx.api.createMember({ userGuid, memberCreateRequestBody: body })).data.member;
       const memberGuid = created.guid;
       assert.match(memberGuid, /^MBR-/);
-      assert.deepEqual([created.connection_status, created.institution_code, created.id, created.metadata, created.user_guid,
-        created.is_being_aggregated], ['CREATED', 'mxbank', 'partner-member-1', 'first', userGuid, false]);
-      assert.deepEqual((await ctx.api.readMember({ memberGuid, userGuid })).data.member, created);
+      // v20250224 dropped skip_aggregation: the member's first aggregation starts at once.
+      assert.deepEqual([created.institution_code, created.id, created.metadata, created.user_guid, created.is_being_aggregated],
+        ['mxbank', 'partner-member-1', 'first', userGuid, ctx.current]);
+      if (ctx.current) await ctx.mx.settle(userGuid, memberGuid);
+      else assert.deepEqual((await ctx.api.readMember({ memberGuid, userGuid })).data.member, created);
+      const settled = ctx.current ? 'CONNECTED' : 'CREATED';
       const updated = (await ctx.api.updateMember({
         memberGuid, userGuid, memberUpdateRequestBody: { member: { metadata: 'changed' } },
       })).data.member;
-      assert.deepEqual([updated.guid, updated.metadata, updated.connection_status], [memberGuid, 'changed', 'CREATED']);
+      assert.deepEqual([updated.guid, updated.metadata, updated.connection_status], [memberGuid, 'changed', settled]);
+      assert.deepEqual((await ctx.api.readMember({ memberGuid, userGuid })).data.member, updated);
       const list = (await ctx.api.listMembers({ userGuid })).data;
       assert.deepEqual(list.members.map((m) => [m.guid, m.metadata]), [[memberGuid, 'changed']]);
       assert.equal(list.pagination.total_entries, 1);
@@ -51,8 +55,36 @@ module.exports = {
       };
       body.member.use_cases = ['PFM'];
       const member = (await ctx.api.createMember({ userGuid, memberCreateRequestBody: body })).data.member;
-      assert.deepEqual([member.connection_status, member.is_oauth, member.oauth_window_uri], ['CREATED', false, null]);
+      assert.deepEqual([member.is_oauth, member.oauth_window_uri], [false, null]);
+      if (ctx.current) await ctx.mx.settle(userGuid, member.guid);
+      else assert.equal(member.connection_status, 'CREATED');
     });
+
+    if (ctx.current) {
+      it('chooses the first job with data_request.products and refuses a product outside the spec with 422', async () => {
+        const userGuid = await ctx.mx.newUser();
+        const body = { ...ctx.mx.memberBody('password', false), data_request: { products: ['account_verification'] } };
+        const member = (await ctx.api.createMember({ userGuid, memberCreateRequestBody: body })).data.member;
+        const status = await ctx.mx.awaitStatus(userGuid, member.guid, 'CONNECTED');
+        assert.equal(status.has_processed_account_numbers, true);
+        assert.equal((await ctx.api.listAccountNumbersByMember({ memberGuid: member.guid, userGuid })).data.account_numbers.length, 2);
+        const wrong = { ...ctx.mx.memberBody('password', false), data_request: { products: ['mortgages'] } };
+        await assert.rejects(ctx.api.createMember({ userGuid, memberCreateRequestBody: wrong }),
+          (e) => e.response.status === 422 && /mortgages/.test(e.response.data.error.message));
+      });
+
+      it('reads users and members by the ids the client gave them', async () => {
+        const user = (await ctx.api.createUser({ userCreateRequestBody: { user: { id: 'partner-user-by-id' } } })).data.user;
+        const body = ctx.mx.memberBody('password', false);
+        body.member.id = 'partner-member-by-id';
+        const member = (await ctx.api.createMember({ userGuid: 'partner-user-by-id', memberCreateRequestBody: body })).data.member;
+        assert.equal(member.user_guid, user.guid);
+        const status = await ctx.mx.awaitStatus('partner-user-by-id', 'partner-member-by-id', 'CONNECTED');
+        assert.equal(status.guid, member.guid);
+        assert.equal((await ctx.api.readMember({ userIdentifier: 'partner-user-by-id', memberIdentifier: 'partner-member-by-id' }))
+          .data.member.most_recent_job_guid.slice(0, 4), 'JOB-');
+      });
+    }
 
     it('answers a bad member body with the error body and 422', async () => {
       const userGuid = await ctx.mx.newUser();

@@ -53,13 +53,7 @@ module.exports = {
       });
     }
 
-    // MX Bank: "correct" answers a question, a token or a picture's word; the green circle is the right picture.
-    const RIGHT = {
-      TEXT: () => 'correct',
-      TOKEN: () => 'correct',
-      IMAGE_DATA: () => 'correct',
-      IMAGE_OPTIONS: (c) => c.image_options.find((o) => o.label === 'Green circle').guid,
-    };
+    const RIGHT = ctx.mx.RIGHT;
     const SCENARIOS = { challenge_twice: ['TEXT', 'TEXT'], token: ['TOKEN'], image: ['IMAGE_DATA'], image_options: ['IMAGE_OPTIONS'] };
     for (const [password, rounds] of Object.entries(SCENARIOS)) {
       it(`answers the ${password} scenario's ${rounds.join(' then ')} challenges`, async () => {

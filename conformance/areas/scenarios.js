@@ -43,8 +43,9 @@ module.exports = {
       const code = `conformance_${crypto.randomBytes(4).toString('hex')}`;
       await register(ctx, acme(code));
       const institution = (await ctx.api.readInstitution({ institutionCode: code })).data.institution;
-      assert.deepEqual([institution.name, institution.supports_account_verification, institution.supports_tax_document],
-        ['Acme Credit Union', true, false]);
+      const verifies = ctx.current ? institution.supported_products.includes('account_verification')
+        : institution.supports_account_verification;
+      assert.deepEqual([institution.name, verifies, institution.supports_tax_document], ['Acme Credit Union', true, false]);
       const fields = (await ctx.api.listInstitutionCredentials({ institutionCode: code })).data.credentials;
       const guid = (name) => fields.find((f) => f.field_name === name).guid;
       const userGuid = await ctx.mx.newUser();

@@ -13,7 +13,7 @@ const AXIOS_DEFAULT_ACCEPT = 'application/json, text/plain, */*';
 function describeVersion(alias) {
   const declarations = read(alias);
   const bugs = specBugsFor(declarations);
-  return { alias, declarations, bugs, expectShape: makeChecker(alias, declarations, bugs) };
+  return { alias, declarations, bugs, expectShape: makeChecker(alias, declarations) };
 }
 
 /**

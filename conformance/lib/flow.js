@@ -6,6 +6,15 @@ const PASSWORD = 'CRD-9d2f7a3e-8c41-4f6b-a0d5-6e1c2b7f4a02';
 const WAIT_MS = 15000;
 const POLL_MS = 20;
 
+/** MX Bank's right answer to each challenge type ("correct"; the first phone; the green circle). */
+const RIGHT = {
+  TEXT: () => 'correct',
+  TOKEN: () => 'correct',
+  IMAGE_DATA: () => 'correct',
+  OPTIONS: (c) => c.options[0].value,
+  IMAGE_OPTIONS: (c) => c.image_options.find((o) => o.label === 'Green circle').guid,
+};
+
 function memberBody(password, skipAggregation) {
   return {
     member: {
@@ -55,7 +64,25 @@ function mxbank(ctx) {
       `${memberGuid} to reach ${wanted}`);
   }
 
+  /** Answers the member's challenges (MX Bank's right answers) until its job ends. */
+  async function settle(userGuid, memberGuid) {
+    let answered = null;
+    await until(async () => {
+      const s = await status(userGuid, memberGuid);
+      const challenge = s.connection_status === 'CHALLENGED' ? s.challenges[0] : null;
+      if (challenge && challenge.guid !== answered) {
+        answered = challenge.guid;
+        await api().resumeAggregation({
+          memberGuid, userGuid, memberResumeRequestBody: { member: { challenges: [{ guid: challenge.guid, value: RIGHT[challenge.type](challenge) }] } },
+        });
+      }
+      return s;
+    }, (s) => !s.is_being_aggregated && s.connection_status !== 'DELAYED', `${memberGuid}'s first job to end`);
+  }
+
   return {
+    RIGHT,
+    settle,
     LOGIN,
     PASSWORD,
     memberBody,
@@ -65,9 +92,15 @@ function mxbank(ctx) {
     async newUser() {
       return (await api().createUser({ userCreateRequestBody: { user: { metadata: 'conformance' } } })).data.user.guid;
     },
+    /**
+     * A new MX Bank member. v20250224 has no skip_aggregation: its first job always runs, so a member asked for
+     * without one waits for that job to end (answering its challenges) before it is handed over.
+     */
     async newMember(userGuid, password, { skipAggregation = true } = {}) {
       const reply = await api().createMember({ userGuid, memberCreateRequestBody: memberBody(password, skipAggregation) });
-      return reply.data.member.guid;
+      const memberGuid = reply.data.member.guid;
+      if (ctx.current && skipAggregation) await settle(userGuid, memberGuid);
+      return memberGuid;
     },
     /** A new user with a member that has just run the job `method` and is CONNECTED. */
     async afterJob(method) {

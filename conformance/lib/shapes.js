@@ -11,13 +11,6 @@ const { PRIMITIVES } = require('./declarations');
  */
 const KNOWN_SPEC_BUGS = [
   {
-    field: 'MemberResponse.most_recent_job_guid',
-    declared: 'boolean',
-    sent: { of: 'string', pattern: /^JOB-/ },
-    reason: 'typed boolean in the v20111101 spec by mistake: MX sends the guid of the member\'s latest job, '
-      + '"JOB-...", and later revisions of the spec type it string',
-  },
-  {
     method: 'readTransaction',
     declared: 'TransactionsResponseBodyIncludes',
     sent: 'TransactionResponseBody',
@@ -29,14 +22,7 @@ const KNOWN_SPEC_BUGS = [
 
 /** The spec bugs that apply to one client version's declarations. */
 function specBugsFor(declarations) {
-  return KNOWN_SPEC_BUGS.filter((bug) => {
-    if (bug.method) {
-      return (declarations.methods[bug.method] || []).some((m) => m.returns === bug.declared);
-    }
-    const [type, field] = bug.field.split('.');
-    const declared = (declarations.interfaces[type] || {})[field];
-    return Boolean(declared) && !declared.array && declared.of === bug.declared;
-  });
+  return KNOWN_SPEC_BUGS.filter((bug) => (declarations.methods[bug.method] || []).some((m) => m.returns === bug.declared));
 }
 
 /** The reply type to check a method's replies against, after the known spec bugs. */
@@ -45,9 +31,8 @@ function replyType(declarations, bugs, method) {
   return bug ? bug.sent : method.returns;
 }
 
-function makeChecker(alias, declarations, bugs) {
+function makeChecker(alias, declarations) {
   const { interfaces, enums } = declarations;
-  const fieldBugs = new Map(bugs.filter((b) => b.field).map((b) => [b.field, b]));
 
   function checkObject(value, typeName, where, problems, root) {
     const fields = interfaces[typeName];
@@ -67,20 +52,7 @@ function makeChecker(alias, declarations, bugs) {
         problems.push(`${where}.${key}: not a field of ${typeName} in ${alias}`);
         continue;
       }
-      const bug = fieldBugs.get(`${typeName}.${key}`);
-      if (bug) {
-        checkBug(v, bug, type, `${where}.${key}`, problems);
-      } else {
-        checkValue(v, type, `${where}.${key}`, problems);
-      }
-    }
-  }
-
-  function checkBug(v, bug, type, where, problems) {
-    if (v === null) {
-      if (!type.nullable) problems.push(`${where}: null where ${alias} does not allow null`);
-    } else if (typeof v !== bug.sent.of || !bug.sent.pattern.test(v)) {
-      problems.push(`${where}: expected a ${bug.sent.of} matching ${bug.sent.pattern} (known spec bug), got ${JSON.stringify(v)}`);
+      checkValue(v, type, `${where}.${key}`, problems);
     }
   }
 

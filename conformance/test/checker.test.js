@@ -45,10 +45,10 @@ describe('the reply checker', () => {
     v2.expectShape({ member: { guid: 'MBR-1', use_cases: ['PFM'] } }, 'MemberResponseBody');
   });
 
-  it('takes most_recent_job_guid as a JOB- string where the spec types it boolean, and nothing else', () => {
-    v1.expectShape({ member: { most_recent_job_guid: 'JOB-1' } }, 'MemberResponseBody');
-    rejects(v1, { member: { most_recent_job_guid: true } }, 'MemberResponseBody', 'most_recent_job_guid: expected a string matching');
-    rejects(v1, { member: { most_recent_job_guid: 'MBR-1' } }, 'MemberResponseBody', 'most_recent_job_guid: expected a string matching');
+  it('holds most_recent_job_guid to each client\'s declared type: boolean or null for 1.8.2, string or null for 2.1.0', () => {
+    for (const version of [v1, v2]) version.expectShape({ member: { most_recent_job_guid: null } }, 'MemberResponseBody');
+    rejects(v1, { member: { most_recent_job_guid: 'JOB-1' } }, 'MemberResponseBody', 'most_recent_job_guid: expected boolean');
+    v2.expectShape({ member: { most_recent_job_guid: 'JOB-1' } }, 'MemberResponseBody');
     rejects(v2, { member: { most_recent_job_guid: true } }, 'MemberResponseBody', 'most_recent_job_guid: expected string');
   });
 
@@ -57,5 +57,27 @@ describe('the reply checker', () => {
     assert.equal(replyType(v2.declarations, v2.bugs, methodOf(v2, 'readTransaction')), 'TransactionResponseBody');
     assert.equal(replyType(v1.declarations, v1.bugs, methodOf(v1, 'readTransaction')), 'TransactionResponseBody');
     assert.equal(replyType(v2.declarations, v2.bugs, methodOf(v2, 'listTransactions')), 'TransactionsResponseBodyIncludes');
+  });
+});
+
+describe("the v20250224 spec file's check", () => {
+  const { makeSpec } = require('../lib/spec');
+  const spec = makeSpec();
+  const USER25 = { email: 'a@example.com', guid: 'USR-1', id: null, is_disabled: false, metadata: null };
+  const refused = (id, reply, problem) => assert.throws(() => spec.check(id, reply), (e) => e.message.includes(problem), problem);
+
+  it('accepts a reply as the spec declares it, and refuses each kind of departure', () => {
+    spec.check('readUser', { status: 200, contentType: 'application/json', body: { user: USER25 } });
+    refused('readUser', { status: 200, contentType: 'application/json', body: { user: { ...USER25, extra: 1 } } },
+      'user.extra: not a field of UserResponse');
+    refused('readUser', { status: 200, contentType: 'application/json', body: { user: { guid: 'USR-1' } } }, 'user.email: missing');
+    refused('readUser', { status: 200, contentType: 'application/json', body: { user: { ...USER25, is_disabled: 'no' } } },
+      'user.is_disabled: expected boolean');
+    refused('readUser', { status: 200, contentType: 'application/vnd.mx.api.v1+json', body: { user: USER25 } },
+      'Content-Type application/vnd.mx.api.v1+json');
+    refused('readUser', { status: 201, contentType: 'application/json', body: { user: USER25 } }, 'status 201 is not declared');
+    refused('readMemberStatus', { status: 200, contentType: 'application/json', body: { member: { connection_status: 'ASLEEP' } } },
+      '"ASLEEP" is not one of');
+    refused('readUser', { status: 404, contentType: 'application/json', body: { message: 'no' } }, "not MX's error body");
   });
 });

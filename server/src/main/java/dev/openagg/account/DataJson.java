@@ -1,5 +1,6 @@
 package dev.openagg.account;
 
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Shape;
 import dev.openagg.api.Wire;
 import dev.openagg.db.Database;
@@ -52,6 +53,31 @@ final class DataJson {
             "merchant_category_code", "merchant_guid", "merchant_location_guid", "metadata", "original_description",
             "posted_at", "status", "top_level_category", "transacted_at", "type", "updated_at", "user_guid", "user_id");
 
+    /** v20250224's AccountResponse: v20111101's without the {@code feed_*}, {@code *_set_by} and a few more. */
+    static final Shape ACCOUNT_CURRENT = new Shape("account_number", "account_ownership", "annuity_policy_to_date",
+            "annuity_provider", "annuity_term_year", "apr", "apy", "available_balance", "available_credit", "balance",
+            "cash_balance", "cash_surrender_value", "created_at", "credit_limit", "currency_code", "day_payment_is_due",
+            "death_benefit", "federal_insurance_status", "guid", "id", "imported_at", "interest_rate",
+            "institution_code", "insured_name", "is_closed", "is_hidden", "is_manual", "last_payment",
+            "last_payment_at", "loan_amount", "margin_balance", "matures_on", "member_guid", "member_id",
+            "member_is_managed_by_user", "metadata", "minimum_balance", "minimum_payment", "name", "nickname",
+            "original_balance", "pay_out_amount", "payment_due_at", "payoff_balance", "premium_amount", "property_type",
+            "routing_number", "started_on", "statement_balance", "subtype", "today_ugl_amount", "today_ugl_percentage",
+            "total_account_value", "total_account_value_ugl", "type", "updated_at", "user_guid", "user_id");
+
+    /** v20250224's TransactionResponse: v20111101's (as mx-platform-node 1.8.2 knows it) and {@code is_manual}. */
+    static final Shape TRANSACTION_CURRENT = new Shape("account_guid", "account_id", "amount", "category",
+            "category_guid", "check_number_string", "created_at", "currency_code", "date", "description",
+            "extended_transaction_type", "guid", "id", "is_bill_pay", "is_direct_deposit", "is_expense", "is_fee",
+            "is_income", "is_international", "is_manual", "is_overdraft_fee", "is_payroll_advance", "is_recurring",
+            "is_subscription", "latitude", "localized_description", "localized_memo", "longitude", "member_guid",
+            "member_is_managed_by_user", "memo", "merchant_category_code", "merchant_guid", "merchant_location_guid",
+            "metadata", "original_description", "posted_at", "status", "top_level_category", "transacted_at", "type",
+            "updated_at", "user_guid", "user_id");
+
+    static final Shape TRANSACTION_LISTED = TRANSACTION_CURRENT.with("classification", "geolocation", "merchant",
+            "repeating_transaction");
+
     static final Shape HOLDING = new Shape("account_guid", "cost_basis", "created_at", "currency_code", "cusip",
             "daily_change", "description", "guid", "holding_type", "holding_type_id", "id", "market_value",
             "member_guid", "metadata", "purchase_price", "shares", "symbol", "updated_at", "user_guid");
@@ -74,6 +100,40 @@ final class DataJson {
 
     private DataJson() {
     }
+
+    /** One kind of record as each API version renders it. */
+    interface Form {
+        RowMapper<Map<String, Object>> mapper(ApiVersion version);
+    }
+
+    static final Form ACCOUNTS = version -> switch (version) {
+        case V20111101 -> DataJson.ACCOUNT_ROW;
+        case V20250224 -> (rs, c) -> ACCOUNT_CURRENT.values().from(DataJson.ACCOUNT_ROW.map(rs, c)).toMap();
+    };
+
+    static final Form TRANSACTIONS = version -> switch (version) {
+        case V20111101 -> DataJson.TRANSACTION_ROW;
+        case V20250224 -> transactionAs(TRANSACTION_CURRENT);
+    };
+
+    /**
+     * Listed transactions: v20250224's TransactionIncludesResponse adds the objects that {@code includes} asks for;
+     * OpenAgg has none of them, so they are null. v20111101 keeps the form mx-platform-node 1.8.2 knows.
+     */
+    static final Form LISTED_TRANSACTIONS = version -> switch (version) {
+        case V20111101 -> DataJson.TRANSACTION_ROW;
+        case V20250224 -> transactionAs(TRANSACTION_LISTED);
+    };
+
+    private static RowMapper<Map<String, Object>> transactionAs(Shape shape) {
+        return (rs, c) -> shape.values().from(DataJson.TRANSACTION_ROW.map(rs, c)).set("is_manual", false).toMap();
+    }
+
+    // The same in both versions.
+    static final Form HOLDINGS = version -> DataJson.HOLDING_ROW;
+    static final Form INVESTMENT_HOLDINGS = version -> DataJson.INVESTMENT_HOLDING_ROW;
+    static final Form OWNERS = version -> DataJson.OWNER_ROW;
+    static final Form NUMBERS = version -> DataJson.NUMBER_ROW;
 
     static final RowMapper<Map<String, Object>> ACCOUNT_ROW = (rs, c) -> {
         String type = rs.getString("type");

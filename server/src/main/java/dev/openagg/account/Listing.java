@@ -33,6 +33,15 @@ final class Listing {
         return this;
     }
 
+    boolean has(String name) {
+        return params.containsKey(name);
+    }
+
+    /** A bound value, or null when the listing has no such condition. */
+    Object param(String name) {
+        return params.get(name);
+    }
+
     Page.Listing<Map<String, Object>> page(Jdbi jdbi, Page page, RowMapper<Map<String, Object>> mapper) {
         return jdbi.withHandle(h -> {
             long total = bind(h.createQuery(count + where)).mapTo(Long.class).one();

@@ -21,6 +21,14 @@ public final class Body {
     }
 
     public static Body parse(String raw, String root) {
+        return whole(raw, root).object(root);
+    }
+
+    /**
+     * The whole request object, which must hold a {@code root} object; for requests that carry more beside it
+     * (v20250224's {@code data_request} beside {@code member}).
+     */
+    public static Body whole(String raw, String root) {
         if (raw == null || raw.isBlank()) {
             throw ApiError.badRequest("request body is required: {\"" + root + "\": {...}}");
         }
@@ -33,7 +41,16 @@ public final class Body {
         if (tree == null || !tree.isObject() || !tree.path(root).isObject()) {
             throw ApiError.badRequest("request body must be a JSON object with a \"" + root + "\" object");
         }
-        return new Body(root, (ObjectNode) tree.get(root));
+        return new Body("", (ObjectNode) tree);
+    }
+
+    /** The object under {@code name}, which must be one. */
+    public Body object(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || !node.isObject()) {
+            throw wrongType(name, "an object");
+        }
+        return new Body(path(name), (ObjectNode) node);
     }
 
     public boolean has(String name) {
@@ -111,7 +128,11 @@ public final class Body {
     }
 
     private ApiError wrongType(String name, String expected) {
-        return ApiError.badRequest(root + "." + name + " must be " + expected);
+        return ApiError.badRequest(path(name) + " must be " + expected);
+    }
+
+    private String path(String name) {
+        return root.isEmpty() ? name : root + "." + name;
     }
 
     /** One element of a credentials or challenges array. Its value is a secret: never print it. */

@@ -4,11 +4,12 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
 
-/** Accept-header negotiation: MX's vendor types, their plain equivalents, or anything. */
+/** Accept-header negotiation: MX's vendor types (v1 and the v20250224 beta), their plain equivalents, or anything. */
 final class ContentTypes {
-    private static final Set<String> JSON = Set.of("*/*", "application/*", "application/json", Wire.JSON_TYPE);
+    private static final Set<String> JSON = Set.of("*/*", "application/*", "application/json", Wire.JSON_TYPE,
+            ApiVersion.BETA_JSON_TYPE);
     private static final Set<String> PDF = Set.of("*/*", "application/*", "application/pdf", Wire.PDF_TYPE,
-            "application/json", Wire.JSON_TYPE);
+            "application/json", Wire.JSON_TYPE, ApiVersion.BETA_JSON_TYPE);
 
     private ContentTypes() {
     }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP edge shared by every feature: authentication, content negotiation and the MX error body. Features add
+ * The HTTP edge shared by every feature: the API version, authentication, content negotiation and the MX error body. Features add
  * their routes through {@link Routes}; tests build the same router, so they exercise the real routes.
  */
 public final class Http {
@@ -62,6 +62,7 @@ public final class Http {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.before(ctx -> {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
+                    ApiVersion.resolve(ctx);
                     ContentTypes.requireAcceptable(ctx);
                     ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization"), ctx.ip()));
                 }
@@ -94,7 +95,9 @@ public final class Http {
     }
 
     public static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(Wire.JSON_TYPE).result(Wire.write(body));
+        // As bytes: JSON is UTF-8, and a String result would be encoded in the response's default charset.
+        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType())
+                .result(Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static void noContent(Context ctx) {

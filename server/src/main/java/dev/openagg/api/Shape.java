@@ -19,6 +19,13 @@ public final class Shape {
         this.known = Set.copyOf(this.fields);
     }
 
+    /** This schema with more fields. */
+    public Shape with(String... more) {
+        List<String> all = new java.util.ArrayList<>(fields);
+        all.addAll(List.of(more));
+        return new Shape(all.toArray(String[]::new));
+    }
+
     public List<String> fields() {
         return fields;
     }
@@ -40,6 +47,16 @@ public final class Shape {
                 throw new IllegalArgumentException(field + " is not a field of this schema");
             }
             map.put(field, value);
+            return this;
+        }
+
+        /** Takes this schema's fields from another schema's values of the same record; the others stay null. */
+        public Values from(Map<String, Object> other) {
+            other.forEach((field, value) -> {
+                if (known.contains(field)) {
+                    map.put(field, value);
+                }
+            });
             return this;
         }
 

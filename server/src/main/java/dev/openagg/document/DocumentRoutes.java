@@ -30,6 +30,7 @@ public final class DocumentRoutes implements Http.Routes {
     @Override
     public void register(RoutesConfig routes) {
         for (DocumentKind kind : DocumentKind.values()) {
+            // Guid only, in both versions: v20250224 keeps {member_guid} on statements; tax documents are OpenAgg's.
             String base = "/users/{user_guid}/members/{member_guid}/" + kind.path;
             routes.get(base, ctx -> list(ctx, kind));
             // One route serves both forms: Javalin's path parameter takes "TAX-....pdf" whole.

@@ -1,6 +1,7 @@
 package dev.openagg.institution;
 
 import dev.openagg.api.ApiError;
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Http;
 import dev.openagg.api.Page;
 import dev.openagg.connector.InstitutionInfo;
@@ -21,7 +22,7 @@ public final class InstitutionRoutes implements Http.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/institutions", this::list);
-        routes.get("/institutions/{institution_code}", ctx -> Http.json(ctx, 200, InstitutionJson.one(find(ctx))));
+        routes.get("/institutions/{institution_code}", ctx -> Http.json(ctx, 200, InstitutionJson.one(find(ctx), ApiVersion.of(ctx))));
         routes.get("/institutions/{institution_code}/credentials", ctx -> {
             Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
             Http.json(ctx, 200, InstitutionJson.credentials(find(ctx).credentials(), page));
@@ -38,9 +39,24 @@ public final class InstitutionRoutes implements Http.Routes {
                 .and(flag(ctx, "supports_account_statement", InstitutionInfo::supportsAccountStatement))
                 .and(flag(ctx, "supports_account_verification", InstitutionInfo::supportsAccountVerification))
                 .and(flag(ctx, "supports_tax_document", InstitutionInfo::supportsTaxDocument))
-                .and(flag(ctx, "supports_transaction_history", InstitutionInfo::supportsTransactionHistory));
+                .and(flag(ctx, "supports_transaction_history", InstitutionInfo::supportsTransactionHistory))
+                .and(products(ctx));
         List<InstitutionInfo> matching = institutions.namedFor(Http.client(ctx), ctx.queryParam("name")).stream().filter(filter).toList();
-        Http.json(ctx, 200, InstitutionJson.list(page.slice(matching), page, matching.size()));
+        Http.json(ctx, 200, InstitutionJson.list(page.slice(matching), page, matching.size(), ApiVersion.of(ctx)));
+    }
+
+    /**
+     * v20250224's {@code supported_products} filter: institutions offering every product named. MX's spec lists
+     * {@code history} in this parameter where the schema says {@code transaction_history}; both are taken.
+     */
+    private static Predicate<InstitutionInfo> products(Context ctx) {
+        Predicate<InstitutionInfo> all = i -> true;
+        for (String name : ctx.queryParams("supported_products")) {
+            Product product = Product.named("history".equals(name) ? Product.TRANSACTION_HISTORY.wireName() : name)
+                    .orElseThrow(() -> ApiError.badRequest("supported_products has an unknown product " + name));
+            all = all.and(product::offeredBy);
+        }
+        return all;
     }
 
     private static Predicate<InstitutionInfo> flag(Context ctx, String param, Predicate<InstitutionInfo> supports) {

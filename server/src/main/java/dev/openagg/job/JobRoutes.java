@@ -1,6 +1,7 @@
 package dev.openagg.job;
 
 import dev.openagg.api.ApiError;
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Page;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** The job endpoints of a member: start each kind of job, read its status and challenges, answer them. */
 public final class JobRoutes implements Http.Routes {
-    private static final String MEMBER = "/users/{user_guid}/members/{member_guid}";
+    private static final String MEMBER = "/users/{user_identifier}/members/{member_identifier}";
 
     private final MemberStore members;
     private final Institutions institutions;
@@ -50,7 +51,8 @@ public final class JobRoutes implements Http.Routes {
     }
 
     private void render(Context ctx, int status, Member member) {
-        Http.json(ctx, status, MemberJson.one(member, institutions.find(member.institutionCode()).orElseThrow()));
+        Http.json(ctx, status, MemberJson.one(member, institutions.find(member.institutionCode()).orElseThrow(),
+                ApiVersion.of(ctx)));
     }
 
     private void challenges(Context ctx) {

@@ -1,8 +1,10 @@
 package dev.openagg.member;
 
 import dev.openagg.api.ApiError;
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Identifier;
 import dev.openagg.api.Lengths;
 import dev.openagg.api.Page;
 import dev.openagg.api.Problems;
@@ -15,7 +17,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** {@code /users/{user_guid}/members}: a user's logins at institutions. */
+/** {@code /users/{user_identifier}/members}: a user's logins at institutions. */
 public final class MemberRoutes implements Http.Routes {
     private final UserStore users;
     private final MemberStore members;
@@ -41,17 +43,17 @@ public final class MemberRoutes implements Http.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/users/{user_guid}/members", this::create);
-        routes.get("/users/{user_guid}/members", this::list);
-        routes.get("/users/{user_guid}/members/{member_guid}", ctx -> render(ctx, 200, find(ctx)));
-        routes.put("/users/{user_guid}/members/{member_guid}", this::update);
-        routes.delete("/users/{user_guid}/members/{member_guid}", this::delete);
-        routes.get("/users/{user_guid}/members/{member_guid}/credentials", this::credentials);
+        routes.post("/users/{user_identifier}/members", this::create);
+        routes.get("/users/{user_identifier}/members", this::list);
+        routes.get("/users/{user_identifier}/members/{member_identifier}", ctx -> render(ctx, 200, find(ctx)));
+        routes.put("/users/{user_identifier}/members/{member_identifier}", this::update);
+        routes.delete("/users/{user_identifier}/members/{member_identifier}", this::delete);
+        routes.get("/users/{user_identifier}/members/{member_identifier}/credentials", this::credentials);
     }
 
     /** The member named by the path, if the calling client owns it. */
     public static Member find(Context ctx, MemberStore members) {
-        return members.find(Http.client(ctx), ctx.pathParam("user_guid"), ctx.pathParam("member_guid"))
+        return members.find(Http.client(ctx), Identifier.of(ctx, "user"), Identifier.of(ctx, "member"))
                 .orElseThrow(() -> ApiError.notFound("member"));
     }
 
@@ -60,7 +62,7 @@ public final class MemberRoutes implements Http.Routes {
     }
 
     private void render(Context ctx, int status, Member member) {
-        Http.json(ctx, status, MemberJson.one(member, institution(member)));
+        Http.json(ctx, status, MemberJson.one(member, institution(member), ApiVersion.of(ctx)));
     }
 
     private InstitutionInfo institution(Member member) {
@@ -69,12 +71,8 @@ public final class MemberRoutes implements Http.Routes {
     }
 
     private void create(Context ctx) {
-        User user = users.find(Http.client(ctx), ctx.pathParam("user_guid")).orElseThrow(() -> ApiError.notFound("user"));
-        Body body = Body.parse(ctx.body(), "member");
-        Members.NewMember request = new Members.NewMember(body.string("institution_code").orElse(null),
-                body.guidValues("credentials").orElse(null), body.string("id").orElse(null),
-                body.string("metadata").orElse(null), body.bool("skip_aggregation").orElse(false),
-                body.bool("background_aggregation_is_disabled").orElse(false));
+        User user = users.find(Http.client(ctx), Identifier.of(ctx, "user")).orElseThrow(() -> ApiError.notFound("user"));
+        Members.NewMember request = MemberJson.newMember(Body.whole(ctx.body(), "member"), ApiVersion.of(ctx));
         Member member = service.create(user, request, callbackPayload(ctx));
         render(ctx, request.skipAggregation() ? 200 : 202, member);
     }
@@ -82,12 +80,7 @@ public final class MemberRoutes implements Http.Routes {
     private void update(Context ctx) {
         Member member = find(ctx);
         Body body = Body.parse(ctx.body(), "member");
-        Members.Change change = new Members.Change(
-                body.has("id") ? body.string("id").orElse(null) : member.id(),
-                body.has("metadata") ? body.string("metadata").orElse(null) : member.metadata(),
-                body.bool("background_aggregation_is_disabled").orElse(member.backgroundAggregationIsDisabled()),
-                body.guidValues("credentials").orElse(List.of()),
-                body.bool("skip_aggregation").orElse(false));
+        Members.Change change = MemberJson.change(member, body, ApiVersion.of(ctx));
         Member saved = service.update(member, change, callbackPayload(ctx));
         render(ctx, 200, members.find(Http.client(ctx), saved.userGuid(), saved.guid()).orElse(saved));
     }
@@ -104,10 +97,11 @@ public final class MemberRoutes implements Http.Routes {
     }
 
     private void list(Context ctx) {
-        User user = users.find(Http.client(ctx), ctx.pathParam("user_guid")).orElseThrow(() -> ApiError.notFound("user"));
+        User user = users.find(Http.client(ctx), Identifier.of(ctx, "user")).orElseThrow(() -> ApiError.notFound("user"));
         Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
         Http.json(ctx, 200, MemberJson.list(members.list(user.guid(), page),
-                code -> institutions.find(code).orElseThrow(() -> new IllegalStateException("no connector for " + code))));
+                code -> institutions.find(code).orElseThrow(() -> new IllegalStateException("no connector for " + code)),
+                ApiVersion.of(ctx)));
     }
 
     private void credentials(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.openagg.member;
 
+import dev.openagg.api.Identifier;
 import dev.openagg.api.Page;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.db.Database;
@@ -26,8 +27,6 @@ public final class MemberStore {
     private static final String SELECT = """
             SELECT m.*, u.id AS user_id FROM member m JOIN app_user u ON u.guid = m.user_guid""";
 
-    private static final String FIND = SELECT + " WHERE m.guid = ? AND m.user_guid = ? AND u.client_id = ?";
-
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final Keyring keyring;
@@ -47,11 +46,26 @@ public final class MemberStore {
      * statement set-up cost more than the query itself here.
      */
     public Optional<Member> find(String clientId, String userGuid, String memberGuid) {
+        return find(clientId, Identifier.guid(userGuid), Identifier.guid(memberGuid));
+    }
+
+    /** The member a path names, each identifier by guid or (where the path allows it) by the client's own id. */
+    public Optional<Member> find(String clientId, Identifier user, Identifier member) {
+        return member.find(guid -> findBy("m.guid", guid, user, clientId), id -> findBy("m.id", id, user, clientId));
+    }
+
+    private Optional<Member> findBy(String column, String value, Identifier user, String clientId) {
+        String sql = SELECT + " WHERE " + column + " = ? AND " + (user.idAllowed() ? "(u.guid = ? OR u.id = ?)" : "u.guid = ?")
+                + " AND u.client_id = ?";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FIND)) {
-            statement.setString(1, memberGuid);
-            statement.setString(2, userGuid);
-            statement.setString(3, clientId);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            statement.setString(i++, value);
+            statement.setString(i++, user.value());
+            if (user.idAllowed()) {
+                statement.setString(i++, user.value());
+            }
+            statement.setString(i, clientId);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }

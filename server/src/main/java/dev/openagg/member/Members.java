@@ -10,6 +10,7 @@ import dev.openagg.connector.JobKind;
 import dev.openagg.db.Database;
 import dev.openagg.engine.MemberStatus;
 import dev.openagg.institution.Institutions;
+import dev.openagg.institution.Product;
 import dev.openagg.member.MemberStore.StoredCredential;
 import dev.openagg.user.User;
 import java.time.Clock;
@@ -35,9 +36,15 @@ public final class Members {
         this.clock = clock;
     }
 
-    /** What a client sends to create a member; null credentials mean none were sent. */
+    /**
+     * What a client sends to create a member; null credentials mean none were sent. {@code products} (v20250224's
+     * {@code data_request.products}, empty when not sent) choose the job that runs after connecting.
+     */
     public record NewMember(String institutionCode, List<GuidValue> credentials, String id, String metadata,
-                            boolean skipAggregation, boolean backgroundAggregationIsDisabled) {
+                            boolean skipAggregation, List<Product> products, boolean backgroundAggregationIsDisabled) {
+        public NewMember {
+            products = List.copyOf(products);
+        }
     }
 
     /** A member's editable fields after an update; non-empty credentials replace those values and reconnect. */
@@ -45,7 +52,7 @@ public final class Members {
                          List<GuidValue> credentials, boolean skipAggregation) {
     }
 
-    /** Creates the member and, unless told to skip, starts its first aggregation. Invalid input is a 422. */
+    /** Creates the member and, unless told to skip, starts its first job. Invalid input is a 422. */
     public Member create(User user, NewMember request, String callbackPayload) {
         Problems problems = new Problems()
                 .maxLength("member.id", request.id(), Lengths.ID)
@@ -59,6 +66,9 @@ public final class Members {
         problems.require(request.credentials() != null, "member.credentials is required");
         List<StoredCredential> credentials = institution == null || request.credentials() == null ? List.of()
                 : CredentialCheck.check(institution, request.credentials(), true, problems);
+        List<String> notOffered = institution == null ? List.of()
+                : request.products().stream().filter(p -> !p.offeredBy(institution)).map(Product::wireName).toList();
+        problems.require(notOffered.isEmpty(), "data_request.products " + notOffered + " are not offered by " + code);
         problems.throwIfAny();
 
         Instant now = clock.instant();
@@ -82,7 +92,7 @@ public final class Members {
         if (!inserted) {
             throw duplicateId(request.id());
         }
-        return request.skipAggregation() ? member : aggregate(member);
+        return request.skipAggregation() ? member : start(member, Product.firstJob(request.products()));
     }
 
     /** Saves the change; new credentials clear earlier failures and start an aggregation unless skipped. */
@@ -115,9 +125,13 @@ public final class Members {
         return credentials.isEmpty() || change.skipAggregation() ? saved : aggregate(saved);
     }
 
-    /** Starts the aggregation that follows a creation or new credentials; the member as it then stands. */
+    /** Starts the aggregation that follows new credentials; the member as it then stands. */
     private Member aggregate(Member member) {
-        return jobs.start(member, JobKind.AGGREGATE).map(JobStarter.Start::member).orElse(member);
+        return start(member, JobKind.AGGREGATE);
+    }
+
+    private Member start(Member member, JobKind kind) {
+        return jobs.start(member, kind).map(JobStarter.Start::member).orElse(member);
     }
 
     private static ApiError duplicateId(String id) {

@@ -3,6 +3,7 @@ package dev.openagg.user;
 import dev.openagg.api.ApiError;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Identifier;
 import dev.openagg.api.Lengths;
 import dev.openagg.api.Page;
 import dev.openagg.api.Problems;
@@ -22,13 +23,13 @@ public final class UserRoutes implements Http.Routes {
     public void register(RoutesConfig routes) {
         routes.post("/users", this::create);
         routes.get("/users", this::list);
-        routes.get("/users/{user_guid}", ctx -> Http.json(ctx, 200, UserJson.one(owned(ctx))));
-        routes.put("/users/{user_guid}", this::update);
-        routes.delete("/users/{user_guid}", this::delete);
+        routes.get("/users/{user_identifier}", ctx -> Http.json(ctx, 200, UserJson.one(owned(ctx))));
+        routes.put("/users/{user_identifier}", this::update);
+        routes.delete("/users/{user_identifier}", this::delete);
     }
 
     private User owned(Context ctx) {
-        return users.find(Http.client(ctx), ctx.pathParam("user_guid")).orElseThrow(() -> ApiError.notFound("user"));
+        return users.find(Http.client(ctx), Identifier.of(ctx, "user")).orElseThrow(() -> ApiError.notFound("user"));
     }
 
     private void create(Context ctx) {
@@ -63,7 +64,7 @@ public final class UserRoutes implements Http.Routes {
     }
 
     private void delete(Context ctx) {
-        if (!users.delete(Http.client(ctx), ctx.pathParam("user_guid"))) {
+        if (!users.delete(Http.client(ctx), owned(ctx).guid())) {
             throw ApiError.notFound("user");
         }
         Http.noContent(ctx);

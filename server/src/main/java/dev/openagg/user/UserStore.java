@@ -1,5 +1,6 @@
 package dev.openagg.user;
 
+import dev.openagg.api.Identifier;
 import dev.openagg.api.Page;
 import dev.openagg.connector.Guids;
 import dev.openagg.db.Database;
@@ -24,8 +25,17 @@ public final class UserStore {
     }
 
     public Optional<User> find(String clientId, String guid) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE guid = :guid AND client_id = :client")
-                .bind("guid", guid)
+        return findBy("guid", clientId, guid);
+    }
+
+    /** The user a path names, by guid or (where the path allows it) by the client's own id. */
+    public Optional<User> find(String clientId, Identifier user) {
+        return user.find(guid -> findBy("guid", clientId, guid), id -> findBy("id", clientId, id));
+    }
+
+    private Optional<User> findBy(String column, String clientId, String value) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE " + column + " = :value AND client_id = :client")
+                .bind("value", value)
                 .bind("client", clientId)
                 .map((rs, c) -> map(rs))
                 .findOne());

@@ -1,5 +1,6 @@
 package dev.openagg.webhook;
 
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Wire;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.InstitutionInfo;
@@ -80,7 +81,8 @@ public final class Outbox implements MemberEvents {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("action", action.name());
         payload.put("callback_payload", callbackPayload);
-        payload.put("member", MemberJson.fields(member, institution(member)));
+        // Webhooks belong to no request's version; they carry the member as v20250224 has it, with its job's guid.
+        payload.put("member", MemberJson.fields(member, institution(member), ApiVersion.V20250224));
         payload.put("type", "MEMBER");
         write(h, member, "MEMBER", payload, callbackPayload, true);
     }

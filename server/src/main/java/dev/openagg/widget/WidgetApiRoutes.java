@@ -2,6 +2,7 @@ package dev.openagg.widget;
 
 import dev.openagg.account.MemberAccounts;
 import dev.openagg.api.ApiError;
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Page;
@@ -29,6 +30,8 @@ import java.util.Map;
 final class WidgetApiRoutes implements Http.Routes {
     private static final String API = Widget.PREFIX + "/api";
     private static final String MEMBER = API + "/members/{member_guid}";
+    /** The page reads institutions and accounts in v20111101's form. */
+    private static final ApiVersion WIRE = ApiVersion.V20111101;
     private static final String SESSION = "openagg.widget.session";
 
     private final WidgetSessions sessions;
@@ -63,9 +66,9 @@ final class WidgetApiRoutes implements Http.Routes {
             Mode mode = session(ctx).settings().mode();
             List<InstitutionInfo> found = institutions.namedFor(session(ctx).clientId(), ctx.queryParam("name")).stream().filter(mode::offers).toList();
             Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
-            Http.json(ctx, 200, InstitutionJson.list(page.slice(found), page, found.size()));
+            Http.json(ctx, 200, InstitutionJson.list(page.slice(found), page, found.size(), WIRE));
         });
-        routes.get(API + "/institutions/{code}", ctx -> Http.json(ctx, 200, InstitutionJson.one(institution(ctx))));
+        routes.get(API + "/institutions/{code}", ctx -> Http.json(ctx, 200, InstitutionJson.one(institution(ctx), WIRE)));
         routes.get(API + "/institutions/{code}/credentials", ctx -> Http.json(ctx, 200,
                 InstitutionJson.credentials(institution(ctx).credentials(), Page.of(null, "100"))));
         routes.post(API + "/members", this::create);
@@ -89,7 +92,7 @@ final class WidgetApiRoutes implements Http.Routes {
             throw ApiError.unprocessable("member.institution_code " + code + " does not offer this widget's mode");
         });
         Member member = service.create(user, new Members.NewMember(code, body.guidValues("credentials").orElse(null),
-                null, null, true, false), null);
+                null, null, true, List.of(), false), null);
         render(ctx, 202, connecting(ctx, member));
     }
 

@@ -1,6 +1,7 @@
 package dev.openagg.widget;
 
 import dev.openagg.api.ApiError;
+import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Problems;
@@ -57,6 +58,11 @@ final class WidgetUrlRoutes implements Http.Routes {
             Http.json(ctx, 200, new WidgetUrlBody(new WidgetUrl(type, url(ctx, user, body, "widget_url", type), user.id())));
         });
         routes.post("/users/{user_guid}/connect_widget_url", ctx -> {
+            // MX removed this long-deprecated endpoint from v20250224.
+            if (ApiVersion.of(ctx) != ApiVersion.V20111101) {
+                throw new ApiError(404, "no such endpoint in " + ApiVersion.of(ctx).headerValue() + ": POST " + ctx.path()
+                        + "; use POST /users/{user_guid}/widget_urls");
+            }
             User user = user(ctx);
             Body body = Body.parse(ctx.body().isBlank() ? "{\"config\": {}}" : ctx.body(), "config");
             String url = url(ctx, user, body, "config", CONNECT_WIDGET);

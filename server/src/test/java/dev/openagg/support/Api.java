@@ -11,24 +11,37 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plain JDK HTTP client against a server on a local port, speaking as one API client. */
+/**
+ * A plain JDK HTTP client against a server on a local port, speaking as one API client. Every reply is checked
+ * against MX's spec of the version the request chose ({@link SpecCheck}); a departure fails the test.
+ */
 public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final String authorization;
     private final Map<String, String> headers;
+    private final SpecCheck specCheck;
 
     public Api(int port, String clientId, String apiKey) {
         this("http://localhost:" + port, clientId == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8)),
-                Map.of("Accept", "application/vnd.mx.api.v1+json"));
+                Map.of("Accept", "application/vnd.mx.api.v1+json"), SpecCheck.shared());
     }
 
-    private Api(String base, String authorization, Map<String, String> headers) {
+    private Api(String base, String authorization, Map<String, String> headers, SpecCheck specCheck) {
         this.base = base;
         this.authorization = authorization;
         this.headers = headers;
+        this.specCheck = specCheck;
+    }
+
+    /**
+     * The same client checking its replies with {@code check} instead of the shared one; every reply is checked
+     * against MX's spec of the version the request chose (see {@link SpecCheck}).
+     */
+    public Api checkedBy(SpecCheck check) {
+        return new Api(base, authorization, headers, check);
     }
 
     /** The same client sending one more header (or, with a null value, leaving one out). */
@@ -39,11 +52,16 @@ public final class Api {
         } else {
             next.put(name, value);
         }
-        return new Api(base, authorization, next);
+        return new Api(base, authorization, next, specCheck);
+    }
+
+    /** The same client choosing an API version with {@code Accept-Version}, as MX's current clients do. */
+    public Api inVersion(String version) {
+        return withHeader("Accept-Version", version);
     }
 
     public Api withAuthorization(String value) {
-        return new Api(base, value, headers);
+        return new Api(base, value, headers, specCheck);
     }
 
     public Reply get(String path) {
@@ -89,7 +107,9 @@ public final class Api {
         }
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            specCheck.check(method, path, headers, reply);
+            return reply;
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
