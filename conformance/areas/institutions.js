@@ -7,7 +7,7 @@ module.exports = {
   define(ctx) {
     it('lists institutions, reads MX Bank and its credential fields', async () => {
       const list = (await ctx.api.listInstitutions({ name: 'mx bank' })).data;
-      assert.deepEqual(list.institutions.map((i) => i.code), ['mxbank']);
+      assert.deepEqual(list.institutions.map((i) => i.code), ['mxbank', 'mx_bank_oauth']);
       // v20250224 replaced the supports_* flags (and filters) with supported_products.
       const filter = ctx.current ? { supportedProducts: ['account_verification'] } : { supportsAccountVerification: true };
       const filtered = (await ctx.api.listInstitutions(filter)).data;

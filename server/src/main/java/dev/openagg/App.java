@@ -20,6 +20,7 @@ import dev.openagg.job.TransitionWriter;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
+import dev.openagg.oauth.OAuth;
 import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
@@ -85,11 +86,13 @@ public final class App implements AutoCloseable {
                 config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
         TransitionWriter transitions = new TransitionWriter(members, keyring,
                 List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
+        OAuth oauth = new OAuth(database.jdbi(), clock);
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
-                config.challengeLifetime());
+                config.challengeLifetime(), oauth.access());
         scheduler.start(engine);
 
-        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock);
+        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock,
+                oauth.windows());
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine, clock);
         List<Http.Routes> features = new ArrayList<>(List.of(
                 new HealthRoutes(database),
@@ -102,8 +105,9 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
         features.addAll(widget.routes());
+        features.addAll(oauth.routes(members, institutions, webhooks.events(), engine));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
-                new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX), features);
+                new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX, OAuth.PREFIX), features);
         try {
             web.start();
         } catch (RuntimeException e) {

@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param supportsAccountVerification    whether {@code verify} jobs are offered
  * @param supportsTaxDocument            whether {@code fetch_tax_documents} jobs are offered
  * @param supportsTransactionHistory     whether {@code extend_history} jobs are offered
+ * @param supportsOauth                  whether members connect through the institution's own consent page (OAuth)
+ *                                       instead of credentials; such an institution has no credential fields, its
+ *                                       members are created without credentials, and its jobs are never asked MFA
  */
 public record InstitutionInfo(
         String code,
@@ -25,10 +28,20 @@ public record InstitutionInfo(
         boolean supportsAccountStatement,
         boolean supportsAccountVerification,
         boolean supportsTaxDocument,
-        boolean supportsTransactionHistory) {
+        boolean supportsTransactionHistory,
+        boolean supportsOauth) {
 
     public InstitutionInfo {
         credentials = List.copyOf(credentials);
+    }
+
+    /** A credential institution (no OAuth), as every institution was before OAuth institutions existed. */
+    public InstitutionInfo(String code, String name, String url, String instructionalText,
+                           List<CredentialField> credentials, boolean supportsAccountIdentification,
+                           boolean supportsAccountStatement, boolean supportsAccountVerification,
+                           boolean supportsTaxDocument, boolean supportsTransactionHistory) {
+        this(code, name, url, instructionalText, credentials, supportsAccountIdentification, supportsAccountStatement,
+                supportsAccountVerification, supportsTaxDocument, supportsTransactionHistory, false);
     }
 
     /**

@@ -25,6 +25,29 @@ public record MemberStatus(
         return new MemberStatus(ConnectionStatus.CREATED, false, false, null, null, false, false, false, 0, null, null);
     }
 
+    /** A new OAuth member: it waits for the end user's consent at the institution, and no job runs. */
+    public static MemberStatus pending() {
+        return new MemberStatus(ConnectionStatus.PENDING, false, false, null, null, false, false, false, 0, null, null);
+    }
+
+    /**
+     * The end user authorised access on the institution's consent page: the member is CONNECTED before any job
+     * runs (as MX shows it), and earlier failures no longer count.
+     */
+    public MemberStatus authorized() {
+        return new MemberStatus(ConnectionStatus.CONNECTED, false, true, aggregatedAt, successfullyAggregatedAt,
+                hasProcessedAccounts, hasProcessedTransactions, hasProcessedAccountNumbers, 0, mostRecentJobGuid, null);
+    }
+
+    /**
+     * The end user refused consent (DENIED) or the institution's consent page failed (FAILED): no job ran, so the
+     * aggregation times stay as they were.
+     */
+    public MemberStatus consentRefused(ConnectionStatus status, String refusal) {
+        return new MemberStatus(status, false, false, aggregatedAt, successfullyAggregatedAt, hasProcessedAccounts,
+                hasProcessedTransactions, hasProcessedAccountNumbers, failedLogins, mostRecentJobGuid, refusal);
+    }
+
     /**
      * A job has started: it runs, and has not logged in yet. A member that ended in an error shows RECONNECTED
      * while it tries again; CREATED, UPDATED and CONNECTED stay as they are.

@@ -71,9 +71,9 @@ public final class InstitutionJson {
         return switch (version) {
             case V20111101 -> new Wire(i.code(), null, null, i.instructionalText(), null, i.name(), null,
                     i.supportsAccountIdentification(), i.supportsAccountStatement(), i.supportsAccountVerification(),
-                    false, i.supportsTaxDocument(), i.supportsTransactionHistory(), null, i.url());
+                    i.supportsOauth(), i.supportsTaxDocument(), i.supportsTransactionHistory(), null, i.url());
             case V20250224 -> new Current(i.code(), null, null, null, i.guid(), i.instructionalText(), null, false,
-                    false, null, null, i.name(), null, Product.namesOfferedBy(i), false, i.supportsTaxDocument(), null,
+                    false, null, null, i.name(), null, Product.namesOfferedBy(i), i.supportsOauth(), i.supportsTaxDocument(), null,
                     i.url());
         };
     }

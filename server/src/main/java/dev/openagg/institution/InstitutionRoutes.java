@@ -40,6 +40,7 @@ public final class InstitutionRoutes implements Http.Routes {
                 .and(flag(ctx, "supports_account_verification", InstitutionInfo::supportsAccountVerification))
                 .and(flag(ctx, "supports_tax_document", InstitutionInfo::supportsTaxDocument))
                 .and(flag(ctx, "supports_transaction_history", InstitutionInfo::supportsTransactionHistory))
+                .and(flag(ctx, "supports_oauth", InstitutionInfo::supportsOauth))
                 .and(products(ctx));
         List<InstitutionInfo> matching = institutions.namedFor(Http.client(ctx), ctx.queryParam("name")).stream().filter(filter).toList();
         Http.json(ctx, 200, InstitutionJson.list(page.slice(matching), page, matching.size(), ApiVersion.of(ctx)));

@@ -47,9 +47,22 @@ public final class JobEngine implements JobStarter {
     private final StepQueue queue;
     private final Clock clock;
     private final JobRules rules;
+    private final AccessCheck access;
+
+    /**
+     * Decides, before each step, whether an OAuth member still has the access its end user granted; a step without
+     * it ends with the failure returned instead of calling the connector.
+     */
+    public interface AccessCheck {
+        Optional<Step.Failed> refusal(Member member, InstitutionInfo institution);
+    }
+
+    /** A step of an OAuth institution's job that asks MFA: such institutions connect on the consent given. */
+    static final Step.Failed OAUTH_CHALLENGE = new Step.Failed(ConnectionStatus.FAILED,
+            "This institution asked for more information it should not need. Please try again later.");
 
     public JobEngine(MemberStore members, Institutions institutions, TransitionWriter writer, StepQueue queue,
-                     Clock clock, Duration challengeLifetime) {
+                     Clock clock, Duration challengeLifetime, AccessCheck access) {
         this.jdbi = members.jdbi();
         this.members = members;
         this.jobs = writer.jobs();
@@ -58,6 +71,7 @@ public final class JobEngine implements JobStarter {
         this.queue = queue;
         this.clock = clock;
         this.rules = new JobRules(challengeLifetime);
+        this.access = access;
     }
 
     @Override
@@ -182,7 +196,7 @@ public final class JobEngine implements JobStarter {
         Connector connector = institutions.connector(member.institutionCode()).orElse(null);
         Step outcome = connector == null
                 ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
-                : callConnector(connector, job, member, now);
+                : oauthStep(connector, job, member, now);
         int stateVersion = connector == null ? 0 : connector.stateVersion();
         Optional<Transition> applied = jdbi.inTransaction(h -> {
             Member locked = members.lock(h, job.memberGuid()).orElse(null);
@@ -196,6 +210,23 @@ public final class JobEngine implements JobStarter {
             return Optional.of(transition);
         });
         applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(), at)));
+    }
+
+    /**
+     * The connector's step, for an OAuth institution only while the member's access holds, and never a challenge:
+     * the end user answered the institution on its consent page already.
+     */
+    private Step oauthStep(Connector connector, Job job, Member member, Instant now) {
+        InstitutionInfo institution = connector.institution();
+        if (!institution.supportsOauth()) {
+            return callConnector(connector, job, member, now);
+        }
+        Optional<Step.Failed> refused = access.refusal(member, institution);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Step step = callConnector(connector, job, member, now);
+        return step instanceof Step.Challenged ? OAUTH_CHALLENGE : step;
     }
 
     /** Stores what a successful step asked to keep for the member, when the rules took its success. */

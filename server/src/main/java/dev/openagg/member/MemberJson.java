@@ -46,6 +46,11 @@ public final class MemberJson {
         return new One(fields(member, institution, version));
     }
 
+    /** A member with the one-time URI of its consent page, which only the reply that made it can show. */
+    public static One one(Member member, InstitutionInfo institution, ApiVersion version, String oauthWindowUri) {
+        return new One(fields(member, institution, version, oauthWindowUri));
+    }
+
     static Many list(Page.Listing<Member> listing, Function<String, InstitutionInfo> institutions, ApiVersion version) {
         return new Many(listing.items().stream().map(m -> fields(m, institutions.apply(m.institutionCode()), version))
                 .toList(), listing.page().pagination(listing.total()));
@@ -57,6 +62,14 @@ public final class MemberJson {
      * every client of it accepts; v20250224 types it string and gets the job's guid.
      */
     public static Fields fields(Member m, InstitutionInfo institution, ApiVersion version) {
+        return fields(m, institution, version, null);
+    }
+
+    /**
+     * {@code is_oauth} follows the institution, whose members are all OAuth members or all credential members;
+     * {@code oauth_window_uri} is stored hashed, so it is shown only where it is made.
+     */
+    private static Fields fields(Member m, InstitutionInfo institution, ApiVersion version, String oauthWindowUri) {
         MemberStatus s = m.status();
         String jobGuid = switch (version) {
             case V20111101 -> null;
@@ -64,9 +77,10 @@ public final class MemberJson {
         };
         return new Fields(Wire.time(s.aggregatedAt()), m.backgroundAggregationIsDisabled(), s.connectionStatus().name(),
                 StatusMessages.of(s, institution.name()), m.guid(), m.id(),
-                m.institutionCode(), institution.guid(), s.isBeingAggregated(), false, false, false, m.metadata(),
-                null, null, jobGuid, institution.name(),
-                NEEDS_CREDENTIALS.contains(s.connectionStatus()), null, Wire.time(s.successfullyAggregatedAt()),
+                m.institutionCode(), institution.guid(), s.isBeingAggregated(), false, false, institution.supportsOauth(),
+                m.metadata(), null, null, jobGuid, institution.name(),
+                !institution.supportsOauth() && NEEDS_CREDENTIALS.contains(s.connectionStatus()), oauthWindowUri,
+                Wire.time(s.successfullyAggregatedAt()),
                 List.of(), m.userGuid(), m.userId());
     }
 
@@ -81,7 +95,16 @@ public final class MemberJson {
         return new Members.NewMember(member.string("institution_code").orElse(null),
                 member.guidValues("credentials").orElse(null), member.string("id").orElse(null),
                 member.string("metadata").orElse(null), skip, products,
-                member.bool("background_aggregation_is_disabled").orElse(false));
+                member.bool("background_aggregation_is_disabled").orElse(false),
+                member.bool("is_oauth").orElse(false));
+    }
+
+    /** The consent page's options of an OAuth member's creation: top-level keys beside {@code member}, as MX has them. */
+    static ConsentWindows.Options oauthOptions(Body root, String origin, boolean skipAggregation) {
+        return ConsentWindows.Options.checked("", origin, root.string("referral_source").orElse(null),
+                root.string("client_redirect_url").orElse(null),
+                root.string("ui_message_webview_url_scheme").orElse(null), root.bool("enable_app2app").orElse(null),
+                skipAggregation);
     }
 
     /** An update of {@code member}; {@code skip_aggregation} counts only in v20111101, as in creation. */

@@ -6,6 +6,7 @@ import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Identifier;
 import dev.openagg.api.Lengths;
+import dev.openagg.api.Origin;
 import dev.openagg.api.Page;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.InstitutionInfo;
@@ -72,7 +73,15 @@ public final class MemberRoutes implements Http.Routes {
 
     private void create(Context ctx) {
         User user = users.find(Http.client(ctx), Identifier.of(ctx, "user")).orElseThrow(() -> ApiError.notFound("user"));
-        Members.NewMember request = MemberJson.newMember(Body.whole(ctx.body(), "member"), ApiVersion.of(ctx));
+        Body root = Body.whole(ctx.body(), "member");
+        Members.NewMember request = MemberJson.newMember(root, ApiVersion.of(ctx));
+        if (request.isOauth()) {
+            Members.Pending pending = service.createOAuth(user, request,
+                    MemberJson.oauthOptions(root, Origin.of(ctx), request.skipAggregation()), callbackPayload(ctx));
+            Http.json(ctx, 202, MemberJson.one(pending.member(), institution(pending.member()), ApiVersion.of(ctx),
+                    pending.oauthWindowUri()));
+            return;
+        }
         Member member = service.create(user, request, callbackPayload(ctx));
         render(ctx, request.skipAggregation() ? 200 : 202, member);
     }

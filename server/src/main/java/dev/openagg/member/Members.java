@@ -16,6 +16,8 @@ import dev.openagg.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Creating members and changing them, with the checks and the aggregation that follow; the API's member routes and
@@ -27,23 +29,36 @@ public final class Members {
     private final JobStarter jobs;
     private final MemberEvents events;
     private final Clock clock;
+    private final ConsentWindows windows;
 
-    public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, Clock clock) {
+    /** {@code windows} opens the consent pages of OAuth members. */
+    public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, Clock clock,
+                   ConsentWindows windows) {
         this.members = members;
         this.institutions = institutions;
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
+        this.windows = windows;
     }
 
     /**
      * What a client sends to create a member; null credentials mean none were sent. {@code products} (v20250224's
-     * {@code data_request.products}, empty when not sent) choose the job that runs after connecting.
+     * {@code data_request.products}, empty when not sent) choose the job that runs after connecting; {@code isOauth}
+     * asks for a member that connects through the institution's consent page instead of credentials.
      */
     public record NewMember(String institutionCode, List<GuidValue> credentials, String id, String metadata,
-                            boolean skipAggregation, List<Product> products, boolean backgroundAggregationIsDisabled) {
+                            boolean skipAggregation, List<Product> products, boolean backgroundAggregationIsDisabled,
+                            boolean isOauth) {
         public NewMember {
             products = List.copyOf(products);
+        }
+
+        /** A credential member. */
+        public NewMember(String institutionCode, List<GuidValue> credentials, String id, String metadata,
+                         boolean skipAggregation, List<Product> products, boolean backgroundAggregationIsDisabled) {
+            this(institutionCode, credentials, id, metadata, skipAggregation, products, backgroundAggregationIsDisabled,
+                    false);
         }
     }
 
@@ -52,8 +67,38 @@ public final class Members {
                          List<GuidValue> credentials, boolean skipAggregation) {
     }
 
+    /** A new OAuth member and the one-time URI of its consent page. */
+    public record Pending(Member member, String oauthWindowUri) {
+    }
+
     /** Creates the member and, unless told to skip, starts its first job. Invalid input is a 422. */
     public Member create(User user, NewMember request, String callbackPayload) {
+        Checked checked = check(user, request);
+        Member member = newMember(user, request, MemberStatus.created());
+        insert(member, checked.credentials(), callbackPayload, h -> null);
+        return request.skipAggregation() ? member : start(member, Product.firstJob(request.products()));
+    }
+
+    /**
+     * Creates an OAuth member: PENDING, with no credentials and no job, and its consent page opened in the same
+     * transaction. The job starts when the end user authorises.
+     */
+    public Pending createOAuth(User user, NewMember request, ConsentWindows.Options options, String callbackPayload) {
+        check(user, request);
+        Member member = newMember(user, request, MemberStatus.pending());
+        String uri = insert(member, List.of(), callbackPayload, h -> windows.open(h, member, options));
+        return new Pending(member, uri);
+    }
+
+    private record Checked(InstitutionInfo institution, List<StoredCredential> credentials) {
+    }
+
+    /**
+     * The request's institution and credentials once every field is valid. The kind of member must fit the
+     * institution: MX answers 400 for an OAuth member of an institution without OAuth, and OpenAgg does the same for
+     * credentials sent to an OAuth institution.
+     */
+    private Checked check(User user, NewMember request) {
         Problems problems = new Problems()
                 .maxLength("member.id", request.id(), Lengths.ID)
                 .maxLength("member.metadata", request.metadata(), Lengths.METADATA)
@@ -63,36 +108,51 @@ public final class Members {
         InstitutionInfo institution = institutions.findFor(user.clientId(), code).orElse(null);
         problems.require(code != null, "member.institution_code is required");
         problems.require(code == null || institution != null, "member.institution_code " + code + " is not a known institution");
-        problems.require(request.credentials() != null, "member.credentials is required");
-        List<StoredCredential> credentials = institution == null || request.credentials() == null ? List.of()
+        problems.throwIfAny();
+        if (request.isOauth() && !institution.supportsOauth()) {
+            throw ApiError.badRequest("Member cannot use OAuth: " + code + " does not support OAuth");
+        }
+        if (institution.supportsOauth() && !request.isOauth()) {
+            throw ApiError.badRequest(code + " connects through OAuth only: create the member with is_oauth true "
+                    + "and no credentials");
+        }
+        if (request.isOauth() && request.credentials() != null && !request.credentials().isEmpty()) {
+            throw ApiError.badRequest("an OAuth member takes no credentials: the end user signs in at "
+                    + institution.name() + "'s consent page");
+        }
+        problems.require(request.isOauth() || request.credentials() != null, "member.credentials is required");
+        List<StoredCredential> credentials = request.isOauth() || request.credentials() == null ? List.of()
                 : CredentialCheck.check(institution, request.credentials(), true, problems);
-        List<String> notOffered = institution == null ? List.of()
-                : request.products().stream().filter(p -> !p.offeredBy(institution)).map(Product::wireName).toList();
+        List<String> notOffered = request.products().stream().filter(p -> !p.offeredBy(institution))
+                .map(Product::wireName).toList();
         problems.require(notOffered.isEmpty(), "data_request.products " + notOffered + " are not offered by " + code);
         problems.throwIfAny();
+        return new Checked(institution, credentials);
+    }
 
+    private Member newMember(User user, NewMember request, MemberStatus status) {
         Instant now = clock.instant();
-        Member member = new Member(Guids.next("MBR"), user.guid(), user.id(), request.id(), code, request.metadata(),
-                request.backgroundAggregationIsDisabled(), MemberStatus.created(), 0, now, now);
-        boolean inserted;
+        return new Member(Guids.next("MBR"), user.guid(), user.id(), request.id(), request.institutionCode(),
+                request.metadata(), request.backgroundAggregationIsDisabled(), status, 0, now, now);
+    }
+
+    /** Inserts the member with its MEMBER event and whatever {@code also} writes; returns what {@code also} did. */
+    private <T> T insert(Member member, List<StoredCredential> credentials, String callbackPayload,
+                         Function<Handle, T> also) {
         try {
-            inserted = members.jdbi().inTransaction(h -> {
+            return members.jdbi().inTransaction(h -> {
                 if (!members.insert(h, member, credentials)) {
-                    return false;
+                    throw duplicateId(member.id());
                 }
                 events.memberChanged(h, member, MemberEvents.Action.CREATED, callbackPayload);
-                return true;
+                return also.apply(h);
             });
         } catch (RuntimeException e) {
             if (!Database.isUniqueViolation(e)) {
                 throw e;
             }
-            inserted = false;
+            throw duplicateId(member.id());
         }
-        if (!inserted) {
-            throw duplicateId(request.id());
-        }
-        return request.skipAggregation() ? member : start(member, Product.firstJob(request.products()));
     }
 
     /** Saves the change; new credentials clear earlier failures and start an aggregation unless skipped. */

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 /**
  * Reads a scenario from its JSON tree (YAML files are read into the same tree) and checks it in the same pass: every
@@ -46,8 +47,8 @@ public final class ScenarioReader {
     /** Every field the format accepts, by the kind of object it belongs to. */
     public static final Map<String, Set<String>> FIELDS = Map.ofEntries(
             Map.entry("document", Set.of("institution")),
-            Map.entry("institution", Set.of("code", "name", "url", "instructional_text", "credentials", "supports",
-                    "logins", "on_wrong_answer", "answer_outcomes", "data")),
+            Map.entry("institution", Set.of("code", "name", "url", "instructional_text", "oauth", "credentials",
+                    "supports", "logins", "on_wrong_answer", "answer_outcomes", "data")),
             Map.entry("credential", Set.of("field_name", "label", "type", "guid")),
             Map.entry("login", Set.of("when", "steps", "outcome", "message", "data", "on_wrong_answer",
                     "answer_outcomes", "jobs")),
@@ -152,12 +153,16 @@ public final class ScenarioReader {
         if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
             f.problem("url", "must be an http or https URL");
         }
-        List<CredentialField> credentials = credentials(f, code);
+        boolean oauth = oauth(f);
+        List<CredentialField> credentials = oauth ? List.of() : credentials(f, code);
         Set<JobKind> supports = supports(f);
         Set<String> fieldNames = new HashSet<>();
         credentials.forEach(c -> fieldNames.add(c.fieldName()));
-        List<Login> logins = f.list("logins", true, e -> Fields.object(e.node(), e.path(), FIELDS.get("login"),
+        List<Login> logins = f.list("logins", !oauth, e -> Fields.object(e.node(), e.path(), FIELDS.get("login"),
                 problems).map(l -> login(l, fieldNames)));
+        if (oauth) {
+            logins = oauthLogins(f, logins);
+        }
         WrongAnswer onWrong = f.has("on_wrong_answer")
                 ? wrongAnswer(f.raw("on_wrong_answer"), f.path("on_wrong_answer"), -1) : WrongAnswer.REJECT;
         List<AnswerOutcome> answerOutcomes = answerOutcomes(f);
@@ -168,8 +173,49 @@ public final class ScenarioReader {
         InstitutionInfo info = new InstitutionInfo(code, name, url, f.text("instructional_text", false).orElse(null),
                 credentials, supports.contains(JobKind.IDENTITY), supports.contains(JobKind.STATEMENTS),
                 supports.contains(JobKind.VERIFICATION), supports.contains(JobKind.TAX_DOCUMENTS),
-                supports.contains(JobKind.HISTORY));
+                supports.contains(JobKind.HISTORY), oauth);
         return Optional.of(new Scenario(info, logins, onWrong, answerOutcomes, data, fingerprint(node)));
+    }
+
+    /**
+     * {@code "oauth": true}: members connect through the consent page, so the institution has no credentials and its
+     * logins neither match credentials nor ask MFA questions.
+     */
+    private boolean oauth(Fields f) {
+        JsonNode node = f.raw("oauth");
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            f.problem("oauth", "must be true or false");
+            return false;
+        }
+        if (node.booleanValue() && f.has("credentials")) {
+            f.problem("credentials", "an OAuth institution has no credentials: its members sign in at its consent page");
+        }
+        return node.booleanValue();
+    }
+
+    /** An OAuth institution's logins: without any, one that connects; each without {@code when} or challenges. */
+    private List<Login> oauthLogins(Fields f, List<Login> logins) {
+        if (!f.has("logins")) {
+            return List.of(new Login(Map.of(), new Flow(List.of(), Outcome.CONNECTED, null, null), List.of(),
+                    List.of()));
+        }
+        for (int i = 0; i < logins.size(); i++) {
+            Login login = logins.get(i);
+            String path = f.path("logins") + "[" + i + "]";
+            if (f.raw("logins").get(i).has("when")) {
+                problems.add(path + ".when: an OAuth institution has no credentials to match");
+            }
+            boolean asks = Stream.concat(Stream.of(login.flow()),
+                            login.jobs().stream().map(Scenario.JobCase::flow))
+                    .anyMatch(flow -> flow.steps().stream().anyMatch(ScenarioStep.Round.class::isInstance));
+            if (asks) {
+                problems.add(path + ": an OAuth institution asks no MFA challenges; its jobs run on the consent given");
+            }
+        }
+        return logins;
     }
 
     private List<CredentialField> credentials(Fields f, String code) {

@@ -64,7 +64,9 @@ final class WidgetApiRoutes implements Http.Routes {
         });
         routes.get(API + "/institutions", ctx -> {
             Mode mode = session(ctx).settings().mode();
-            List<InstitutionInfo> found = institutions.namedFor(session(ctx).clientId(), ctx.queryParam("name")).stream().filter(mode::offers).toList();
+            // OAuth institutions need the consent page in a pop-up, which this page does not open.
+            List<InstitutionInfo> found = institutions.namedFor(session(ctx).clientId(), ctx.queryParam("name")).stream()
+                    .filter(mode::offers).filter(i -> !i.supportsOauth()).toList();
             Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
             Http.json(ctx, 200, InstitutionJson.list(page.slice(found), page, found.size(), WIRE));
         });

@@ -1,17 +1,14 @@
 package dev.openagg.widget;
 
+import static dev.openagg.secret.Tokens.hash;
+import static dev.openagg.secret.Tokens.random;
+
 import dev.openagg.db.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,7 +22,6 @@ final class WidgetSessions {
     static final Duration URL_LIFETIME = Duration.ofMinutes(10);
     static final Duration SESSION_LIFETIME = Duration.ofHours(1);
     private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -102,20 +98,5 @@ final class WidgetSessions {
         String hex = hash(tokenHash);
         return "WSN-" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20, 32);
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

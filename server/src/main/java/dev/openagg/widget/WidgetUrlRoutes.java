@@ -4,6 +4,7 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Origin;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.Institutions;
@@ -15,7 +16,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /users/{u}/widget_urls} and the older {@code POST /users/{u}/connect_widget_url}: one-time URLs to
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  */
 final class WidgetUrlRoutes implements Http.Routes {
     static final String CONNECT_WIDGET = "connect_widget";
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     private final UserStore users;
     private final MemberStore members;
@@ -109,7 +108,7 @@ final class WidgetUrlRoutes implements Http.Routes {
         WidgetSession.Settings settings = new WidgetSession.Settings(type, mode, scheme,
                 institution == null ? null : institution.code());
         String token = sessions.create(user.clientId(), user.guid(), settings, member.map(Member::guid).orElse(null));
-        return origin(ctx) + PageRoutes.CONNECT + "/" + token;
+        return Origin.of(ctx) + PageRoutes.CONNECT + "/" + token;
     }
 
     /** The institution the widget opens on: the member's, or the one named by code or guid. */
@@ -127,15 +126,5 @@ final class WidgetUrlRoutes implements Http.Routes {
         problems.require(byCode.isEmpty() || byGuid.isEmpty() || byCode.equals(byGuid),
                 root + ".current_institution_code and current_institution_guid name different institutions");
         return member.flatMap(m -> institutions.find(m.institutionCode())).or(() -> byCode).or(() -> byGuid).orElse(null);
-    }
-
-    /** Where the client reached this server (through a proxy, where it says), so the URL works from there. */
-    private static String origin(Context ctx) {
-        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
-        String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
-        if (!(proto.equals("http") || proto.equals("https")) || host == null || !HOST.matcher(host).matches()) {
-            throw ApiError.badRequest("the Host or X-Forwarded-* headers do not name a usable address");
-        }
-        return proto + "://" + host;
     }
 }

@@ -16,7 +16,7 @@ class InstitutionApiTest extends ServerTest {
         assertThat(all.at("/pagination/current_page").asInt()).isEqualTo(1);
 
         assertThat(api.get("/institutions?name=mx%20bank").json().get("institutions").findValuesAsText("code"))
-                .containsExactly("mxbank");
+                .containsExactly("mxbank", "mx_bank_oauth");
         assertThat(api.get("/institutions?name=nothing-like-it").json().get("institutions")).isEmpty();
         assertThat(api.get("/institutions?supports_tax_document=true").json().get("institutions").findValuesAsText("code"))
                 .contains("mxbank");
