@@ -24,6 +24,7 @@ import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
 import dev.openagg.scenario.SandboxRoutes;
+import dev.openagg.sandbox.SandboxSwitchRoutes;
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.Keys;
 import dev.openagg.secret.SecretException;
@@ -102,6 +103,7 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
         features.addAll(widget.routes());
+        features.add(new SandboxSwitchRoutes(config.sandbox().enabled()));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
                 new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX), features);
         try {
@@ -146,6 +148,14 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** Every endpoint the router serves, as {@code METHOD path}: for tests that walk a whole family of routes. */
+    public List<String> endpoints() {
+        return web.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method + " " + e.endpoint.path)
+                .toList();
     }
 
     /** The client created on this start with a generated key, if one was. */
