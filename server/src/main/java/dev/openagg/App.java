@@ -3,6 +3,7 @@ package dev.openagg;
 import dev.openagg.account.AccountRoutes;
 import dev.openagg.account.AccountWriter;
 import dev.openagg.api.Http;
+import dev.openagg.background.BackgroundAggregation;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
@@ -24,6 +25,8 @@ import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
 import dev.openagg.scenario.SandboxRoutes;
+import dev.openagg.sandbox.Sandbox;
+import dev.openagg.sandbox.SandboxControlRoutes;
 import dev.openagg.sandbox.SandboxSwitchRoutes;
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.Keys;
@@ -49,9 +52,12 @@ public final class App implements AutoCloseable {
     private final FirstClient.Created generatedClient;
     private final Optional<ScenarioFolder> scenarioFiles;
     private final Path dataDir;
+    private final BackgroundAggregation background;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
-                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir) {
+                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir,
+                BackgroundAggregation background) {
+        this.background = background;
         this.scenarioFiles = scenarioFiles;
         this.database = database;
         this.scheduler = scheduler;
@@ -84,11 +90,15 @@ public final class App implements AutoCloseable {
                 jobs.shutdownWait(), jobs.nodeName()), clock);
         Webhooks webhooks = new Webhooks(database.jdbi(), keyring, institutions, clock, config.webhooks().retryBase(),
                 config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
+        Sandbox sandboxControls = new Sandbox(database.jdbi(), clock);
         TransitionWriter transitions = new TransitionWriter(members, keyring,
-                List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
+                List.of(sandboxControls.withAddedTransactions(new AccountWriter(clock)), new DocumentWriter(clock)),
+                webhooks.events());
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
-                config.challengeLifetime());
+                config.challengeLifetime(), sandboxControls.steps());
         scheduler.start(engine);
+        BackgroundAggregation background = new BackgroundAggregation(members, engine, clock,
+                config.sandbox().backgroundPeriod());
 
         Members memberService = new Members(members, institutions, engine, webhooks.events(), clock);
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine, clock);
@@ -104,6 +114,7 @@ public final class App implements AutoCloseable {
                 webhooks.routes()));
         features.addAll(widget.routes());
         features.add(new SandboxSwitchRoutes(config.sandbox().enabled()));
+        features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
                 new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX), features);
         try {
@@ -115,7 +126,8 @@ public final class App implements AutoCloseable {
             throw e;
         }
         webhooks.start(Duration.ofMillis(200));
-        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir());
+        background.start(Duration.ofSeconds(1));
+        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background);
     }
 
     /**
@@ -166,6 +178,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        background.close();
         scenarioFiles.ifPresent(ScenarioFolder::close);
         webhooks.close();
         scheduler.close();
