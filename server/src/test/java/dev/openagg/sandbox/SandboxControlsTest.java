@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxControlsTest extends ServerTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
+    /** The fields of MX's CONNECTION_STATUS and AGGREGATION webhooks. */
+    private static final String[] CONNECTION_STATUS_FIELDS = {"action", "connection_status", "connection_status_id",
+        "connection_status_message", "member_guid", "type", "user_guid"};
+    private static final String[] AGGREGATION_FIELDS = {"action", "completed_at", "completed_on", "is_background",
+        "job_guid", "member_guid", "transactions_created_count", "transactions_updated_count", "type", "user_guid",
+        "user_id"};
     private Receiver receiver;
 
     @BeforeAll
@@ -53,6 +59,7 @@ class SandboxControlsTest extends ServerTest {
         assertThat(event.get("action").asText()).isEqualTo("CHANGED");
         assertThat(event.get("connection_status_id").asInt()).isEqualTo(2);
         assertThat(event.get("user_guid").asText()).isEqualTo(flow.userGuid);
+        assertThat(fields(event)).containsExactlyInAnyOrder(CONNECTION_STATUS_FIELDS);
 
         JsonNode prevented = force(member, "PREVENTED");
         assertThat(prevented.get("needs_updated_credentials").asBoolean()).isTrue();
@@ -221,6 +228,7 @@ class SandboxControlsTest extends ServerTest {
                 && e.path("is_background").asBoolean());
         assertThat(event.get("action").asText()).isEqualTo("member_data_updated");
         assertThat(event.get("user_id").isNull()).isTrue();
+        assertThat(fields(event)).containsExactlyInAnyOrder(AGGREGATION_FIELDS);
         flow.awaitStatus(member, "CONNECTED");
     }
 
@@ -239,12 +247,21 @@ class SandboxControlsTest extends ServerTest {
         JsonNode status = sent.stream().filter(e -> e.get("type").asText().equals("CONNECTION_STATUS")).findFirst().orElseThrow();
         assertThat(status.get("connection_status").asText()).isEqualTo("CONNECTED");
         assertThat(status.get("connection_status_id").asInt()).isEqualTo(6);
+        assertThat(fields(status)).containsExactlyInAnyOrder(CONNECTION_STATUS_FIELDS);
         JsonNode aggregation = sent.stream().filter(e -> e.get("type").asText().equals("AGGREGATION")).findFirst().orElseThrow();
         assertThat(aggregation.get("transactions_created_count").asInt()).isZero();
         assertThat(aggregation.get("job_guid").isTextual()).isTrue();
+        assertThat(fields(aggregation)).containsExactlyInAnyOrder(AGGREGATION_FIELDS);
         JsonNode memberEvent = sent.stream().filter(e -> e.get("type").asText().equals("MEMBER")).findFirst().orElseThrow();
         assertThat(memberEvent.get("action").asText()).isEqualTo("UPDATED");
         assertThat(memberEvent.at("/member/connection_status").asText()).isEqualTo("CONNECTED");
+        assertThat(fields(memberEvent)).containsExactlyInAnyOrder("action", "callback_payload", "member", "type");
+    }
+
+    private static List<String> fields(JsonNode event) {
+        List<String> names = new java.util.ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private String connected() {
