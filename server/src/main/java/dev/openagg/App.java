@@ -3,6 +3,7 @@ package dev.openagg;
 import dev.openagg.account.AccountRoutes;
 import dev.openagg.account.AccountWriter;
 import dev.openagg.api.Http;
+import dev.openagg.background.BackgroundAggregation;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
@@ -16,6 +17,7 @@ import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
 import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
+import dev.openagg.job.StepOverride;
 import dev.openagg.job.TransitionWriter;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
@@ -25,6 +27,9 @@ import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
 import dev.openagg.scenario.SandboxRoutes;
+import dev.openagg.sandbox.Sandbox;
+import dev.openagg.sandbox.SandboxControlRoutes;
+import dev.openagg.sandbox.SandboxSwitchRoutes;
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.Keys;
 import dev.openagg.secret.SecretException;
@@ -49,9 +54,12 @@ public final class App implements AutoCloseable {
     private final FirstClient.Created generatedClient;
     private final Optional<ScenarioFolder> scenarioFiles;
     private final Path dataDir;
+    private final BackgroundAggregation background;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
-                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir) {
+                FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir,
+                BackgroundAggregation background) {
+        this.background = background;
         this.scenarioFiles = scenarioFiles;
         this.database = database;
         this.scheduler = scheduler;
@@ -84,12 +92,16 @@ public final class App implements AutoCloseable {
                 jobs.shutdownWait(), jobs.nodeName()), clock);
         Webhooks webhooks = new Webhooks(database.jdbi(), keyring, institutions, clock, config.webhooks().retryBase(),
                 config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
+        Sandbox sandboxControls = new Sandbox(database.jdbi(), clock);
         TransitionWriter transitions = new TransitionWriter(members, keyring,
-                List.of(new AccountWriter(clock), new DocumentWriter(clock)), webhooks.events());
+                List.of(sandboxControls.withAddedTransactions(new AccountWriter(clock)), new DocumentWriter(clock)),
+                webhooks.events());
         OAuth oauth = new OAuth(database.jdbi(), clock);
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
-                config.challengeLifetime(), oauth.access());
+                config.challengeLifetime(), StepOverride.firstOf(List.of(oauth.access(), sandboxControls.steps())));
         scheduler.start(engine);
+        BackgroundAggregation background = new BackgroundAggregation(members, engine, clock,
+                config.sandbox().backgroundPeriod());
 
         Members memberService = new Members(members, institutions, engine, webhooks.events(), clock,
                 oauth.windows());
@@ -105,7 +117,9 @@ public final class App implements AutoCloseable {
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
         features.addAll(widget.routes());
+        features.add(new SandboxSwitchRoutes(config.sandbox().enabled()));
         features.addAll(oauth.routes(members, institutions, webhooks.events(), engine));
+        features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
                 new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX, OAuth.PREFIX), features);
         try {
@@ -117,7 +131,8 @@ public final class App implements AutoCloseable {
             throw e;
         }
         webhooks.start(Duration.ofMillis(200));
-        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir());
+        background.start(Duration.ofSeconds(1));
+        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background);
     }
 
     /**
@@ -152,6 +167,14 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** Every endpoint the router serves, as {@code METHOD path}: for tests that walk a whole family of routes. */
+    public List<String> endpoints() {
+        return web.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method + " " + e.endpoint.path)
+                .toList();
+    }
+
     /** The client created on this start with a generated key, if one was. */
     public FirstClient.Created generatedClient() {
         return generatedClient;
@@ -160,6 +183,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        background.close();
         scenarioFiles.ifPresent(ScenarioFolder::close);
         webhooks.close();
         scheduler.close();

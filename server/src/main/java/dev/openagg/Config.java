@@ -27,7 +27,8 @@ public record Config(
         Limits httpLimits,
         Path pluginsDir,
         Path scenariosDir,
-        Map<String, String> connectorSettings) {
+        Map<String, String> connectorSettings,
+        SandboxSettings sandbox) {
 
     public Config {
         connectorSettings = Map.copyOf(connectorSettings);
@@ -49,6 +50,14 @@ public record Config(
      * (for development; link-local addresses stay refused), and how many deliveries this node sends at once.
      */
     public record WebhookSettings(Duration retryBase, boolean allowPrivateNetworks, int senders) {
+    }
+
+    /**
+     * The sandbox: whether the {@code /sandbox} endpoints are served ({@code OPENAGG_SANDBOX}), and how often each
+     * member is aggregated in the background ({@code OPENAGG_BACKGROUND_AGGREGATION_HOURS}; zero turns it off).
+     */
+    public record SandboxSettings(boolean enabled, Duration backgroundPeriod) {
+        public static final SandboxSettings DEFAULTS = new SandboxSettings(true, Duration.ofHours(24));
     }
 
     /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
@@ -80,62 +89,68 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
                 null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null, Map.of());
+                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null, Map.of(),
+                SandboxSettings.DEFAULTS);
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withClient(String id, String key) {
         return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
                 keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir,
-                connectorSettings);
+                connectorSettings, sandbox);
     }
 
     /** The master keys secrets are encrypted under. */
     public Config withKeys(KeySettings newKeys) {
         return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withWebhooks(WebhookSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                settings, httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                settings, httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withHttpLimits(Limits limits) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, limits, pluginsDir, scenariosDir, connectorSettings);
+                webhooks, limits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, dir, scenariosDir, connectorSettings);
+                webhooks, httpLimits, dir, scenariosDir, connectorSettings, sandbox);
     }
 
     /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
     public Config withScenariosDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, dir, connectorSettings);
+                webhooks, httpLimits, pluginsDir, dir, connectorSettings, sandbox);
     }
 
     /** The settings connector providers read, by their {@code OPENAGG_*} names. */
     public Config withConnectorSettings(Map<String, String> settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, settings);
+                webhooks, httpLimits, pluginsDir, scenariosDir, settings, sandbox);
+    }
+
+    public Config withSandbox(SandboxSettings settings) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings, settings);
     }
 
     public Config withWebhookRetryBase(Duration base) {

@@ -100,11 +100,22 @@ final class Serve implements Callable<Integer> {
             description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
     String nodeName;
 
+    @Option(names = "--sandbox", descriptionKey = "OPENAGG_SANDBOX", defaultValue = "true", arity = "0..1",
+            fallbackValue = "true",
+            description = "Serve the /sandbox endpoints; false answers 404 to every /sandbox path (env OPENAGG_SANDBOX, default true).")
+    boolean sandbox;
+
+    @Option(names = "--background-aggregation-hours", descriptionKey = "OPENAGG_BACKGROUND_AGGREGATION_HOURS",
+            defaultValue = "24",
+            description = "Hours between a member's background aggregations, spread over the period; 0 turns them off (env OPENAGG_BACKGROUND_AGGREGATION_HOURS, default 24).")
+    long backgroundAggregationHours;
+
     Config config() {
         check(port >= 0, "--port must be 0 or more");
         check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
         check(webhookSenders >= 1, "--webhook-senders must be at least 1");
+        check(backgroundAggregationHours >= 0, "--background-aggregation-hours cannot be negative");
         check(clientId == null || clientId.length() <= Lengths.CLIENT_ID,
                 "--client-id must be at most " + Lengths.CLIENT_ID + " characters");
         check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
@@ -117,7 +128,8 @@ final class Serve implements Callable<Integer> {
                         webhookSenders),
                 new Limits(Duration.ofSeconds(httpHeaderTimeoutSeconds), Duration.ofSeconds(httpBodyTimeoutSeconds),
                         httpMinDataRate, httpMaxBodyBytes),
-                beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"), connectorSettings());
+                beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"), connectorSettings(),
+                new Config.SandboxSettings(sandbox, Duration.ofHours(backgroundAggregationHours)));
     }
 
     /** What connector providers read: set by {@link Main} as the default value provider. */

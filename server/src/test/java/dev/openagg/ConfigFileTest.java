@@ -116,6 +116,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void the_sandbox_is_on_and_background_aggregation_daily_unless_set_otherwise() throws IOException {
+        assertThat(serve(Map.of(), "serve").sandbox()).isEqualTo(new Config.SandboxSettings(true, Duration.ofHours(24)));
+        Path file = file("OPENAGG_SANDBOX=false\n");
+        Config config = serve(Map.of("OPENAGG_BACKGROUND_AGGREGATION_HOURS", "0"), "serve", "--config", file.toString());
+        assertThat(config.sandbox()).isEqualTo(new Config.SandboxSettings(false, Duration.ZERO));
+        assertThat(serve(Map.of(), "serve", "--background-aggregation-hours", "6").sandbox().backgroundPeriod())
+                .isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
     void a_misspelt_key_in_the_file_is_reported() throws IOException {
         Path file = file("OPENAGG_PORT=9001\nOPENAGG_DATABASE_PASSWROD=x\nOPENAGG_JOB_HEARTBEAT=2\n");
 

@@ -145,8 +145,46 @@ public final class JobRules {
         if (current == null || !current.isOverdue(now)) {
             return Optional.empty();
         }
+        return expireNow(status, current, now);
+    }
+
+    /**
+     * The open challenge expires now, as if its lifetime had run out (a sandbox's {@code expire_challenges}); empty
+     * when the job is not waiting on a challenge.
+     */
+    public Optional<Transition> expireNow(MemberStatus status, Job current, Instant now) {
+        if (current == null || current.phase() != Job.Phase.CHALLENGED) {
+            return Optional.empty();
+        }
         return Optional.of(Transition.of(current, current.finished(ConnectionStatus.EXPIRED, now), status,
                 status.ended(ConnectionStatus.EXPIRED, now, status.failedLogins(), null), null, Optional.empty()));
+    }
+
+    /**
+     * Whether a member can rest in {@code status} between jobs: CONNECTED, or an error a job can end in. The
+     * statuses of a job under way (CHALLENGED, RESUMED, DELAYED, RECONNECTED...) and those before any job (CREATED,
+     * UPDATED) are not.
+     */
+    public static boolean isResting(ConnectionStatus status) {
+        return status == ConnectionStatus.CONNECTED || status.isFailure();
+    }
+
+    /**
+     * The member moved to a resting status by hand (a sandbox's {@code connection_status}) with the fields a job
+     * ending there would leave: CONNECTED is authenticated and forgets failed logins, PREVENTED counts enough failed
+     * logins to refuse jobs until new credentials, any other error keeps the count. Empty while a job runs, or when
+     * {@code to} is not {@link #isResting resting}.
+     */
+    public Optional<MemberStatus> forced(MemberStatus status, ConnectionStatus to, Instant now) {
+        if (status.isBeingAggregated() || !isResting(to)) {
+            return Optional.empty();
+        }
+        if (to == ConnectionStatus.CONNECTED) {
+            return Optional.of(status.connected(now, false, false, false));
+        }
+        int failedLogins = to == ConnectionStatus.PREVENTED
+                ? Math.max(status.failedLogins(), LOGINS_BEFORE_PREVENTED) : status.failedLogins();
+        return Optional.of(status.ended(to, now, failedLogins, null));
     }
 
     /** New credentials: the member shows UPDATED, and earlier failed logins no longer count towards PREVENTED. */

@@ -353,6 +353,52 @@ class JobRulesTest {
         }
     }
 
+    @Nested
+    class ByHand {
+
+        @Test
+        void a_member_rests_only_in_connected_or_an_error_a_job_can_end_in() {
+            assertThat(java.util.Arrays.stream(ConnectionStatus.values()).filter(JobRules::isResting))
+                    .containsExactlyInAnyOrder(ConnectionStatus.CONNECTED, ConnectionStatus.PREVENTED,
+                            ConnectionStatus.DENIED, ConnectionStatus.REJECTED, ConnectionStatus.LOCKED,
+                            ConnectionStatus.IMPEDED, ConnectionStatus.DEGRADED, ConnectionStatus.DISCONNECTED,
+                            ConnectionStatus.DISCONTINUED, ConnectionStatus.CLOSED, ConnectionStatus.FAILED,
+                            ConnectionStatus.DISABLED, ConnectionStatus.EXPIRED, ConnectionStatus.IMPAIRED);
+        }
+
+        @Test
+        void a_forced_status_leaves_the_fields_a_job_ending_there_would() {
+            MemberStatus connected = CREATED.connected(T0.minusSeconds(60), true, true, false);
+            MemberStatus prevented = RULES.forced(connected, ConnectionStatus.PREVENTED, T0).orElseThrow();
+            assertThat(prevented.failedLogins()).isEqualTo(JobRules.LOGINS_BEFORE_PREVENTED);
+            assertThat(prevented.isAuthenticated()).isFalse();
+            assertThat(RULES.start("MBR-1", prevented, null, BANK, JobKind.AGGREGATE, "JOB-2", T0))
+                    .isInstanceOf(StartDecision.Prevented.class);
+            MemberStatus back = RULES.forced(prevented, ConnectionStatus.CONNECTED, T0).orElseThrow();
+            assertThat(back.isAuthenticated()).isTrue();
+            assertThat(back.failedLogins()).isZero();
+            assertThat(back.hasProcessedAccounts()).isTrue();
+            assertThat(RULES.forced(connected, ConnectionStatus.CHALLENGED, T0)).isEmpty();
+        }
+
+        @Test
+        void nothing_is_forced_while_a_job_runs() {
+            Transition running = started(CREATED, JobKind.AGGREGATE);
+            assertThat(RULES.forced(running.status(), ConnectionStatus.DENIED, T0)).isEmpty();
+        }
+
+        @Test
+        void an_open_challenge_expires_now_when_asked_and_nothing_else_does() {
+            Transition waiting = challenged(Challenge.text("City?"));
+            Transition expired = RULES.expireNow(waiting.status(), waiting.job(), T0.plusSeconds(1)).orElseThrow();
+            assertThat(expired.status().connectionStatus()).isEqualTo(ConnectionStatus.EXPIRED);
+            assertThat(expired.job().outcome()).isEqualTo(ConnectionStatus.EXPIRED);
+            assertThat(RULES.expireNow(expired.status(), expired.job(), T0.plusSeconds(2))).isEmpty();
+            Transition running = started(CREATED, JobKind.AGGREGATE);
+            assertThat(RULES.expireNow(running.status(), running.job(), T0)).isEmpty();
+        }
+    }
+
     @Test
     void a_challenge_lifetime_must_be_positive() {
         assertThatThrownBy(() -> new JobRules(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

@@ -47,22 +47,15 @@ public final class JobEngine implements JobStarter {
     private final StepQueue queue;
     private final Clock clock;
     private final JobRules rules;
-    private final AccessCheck access;
-
-    /**
-     * Decides, before each step, whether an OAuth member still has the access its end user granted; a step without
-     * it ends with the failure returned instead of calling the connector.
-     */
-    public interface AccessCheck {
-        Optional<Step.Failed> refusal(Member member, InstitutionInfo institution);
-    }
+    private final StepOverride override;
 
     /** A step of an OAuth institution's job that asks MFA: such institutions connect on the consent given. */
     static final Step.Failed OAUTH_CHALLENGE = new Step.Failed(ConnectionStatus.FAILED,
             "This institution asked for more information it should not need. Please try again later.");
 
+    /** {@code override} may decide a step in place of the connector (the sandbox's forced failed logins). */
     public JobEngine(MemberStore members, Institutions institutions, TransitionWriter writer, StepQueue queue,
-                     Clock clock, Duration challengeLifetime, AccessCheck access) {
+                     Clock clock, Duration challengeLifetime, StepOverride override) {
         this.jdbi = members.jdbi();
         this.members = members;
         this.jobs = writer.jobs();
@@ -71,11 +64,36 @@ public final class JobEngine implements JobStarter {
         this.queue = queue;
         this.clock = clock;
         this.rules = new JobRules(challengeLifetime);
-        this.access = access;
+        this.override = override;
     }
 
     @Override
     public Optional<Start> start(Member member, JobKind kind) {
+        return start(member, kind, null);
+    }
+
+    /**
+     * Records a background aggregation's claim on the member inside the transaction that starts its job, with the
+     * member's row locked, so claims of several nodes are made one after the other.
+     */
+    public interface BackgroundClaim {
+        /**
+         * Claims {@code member}'s background aggregation for {@code jobGuid} (null when the rules started no job:
+         * the member is busy or PREVENTED, and the attempt still counts); false when it was already claimed, and
+         * then nothing is started.
+         */
+        boolean claim(Handle h, Member member, String jobGuid);
+    }
+
+    /**
+     * Starts an aggregation in the background, under {@code claim}. Empty when the member no longer exists or the
+     * claim was already taken.
+     */
+    public Optional<Start> startBackground(Member member, BackgroundClaim claim) {
+        return start(member, JobKind.AGGREGATE, claim);
+    }
+
+    private Optional<Start> start(Member member, JobKind kind, BackgroundClaim claim) {
         Instant now = clock.instant();
         InstitutionInfo institution = institutions.find(member.institutionCode()).orElseThrow();
         Applied<Start> applied = jdbi.inTransaction(h -> {
@@ -87,6 +105,10 @@ public final class JobEngine implements JobStarter {
             Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
             StartDecision decision = rules.start(current.guid(), current.status(), job, institution, kind,
                     Guids.next("JOB"), now);
+            String jobGuid = decision instanceof StartDecision.Started s ? s.transition().job().guid() : null;
+            if (claim != null && !claim.claim(h, current, jobGuid)) {
+                return new Applied<Start>(null, null);
+            }
             if (decision instanceof StartDecision.Started started) {
                 Member moved = writer.apply(h, current, started.transition());
                 return new Applied<Start>(new Start.Started(moved), started.transition());
@@ -159,6 +181,38 @@ public final class JobEngine implements JobStarter {
         return Optional.ofNullable(applied.result());
     }
 
+    /** What a change made by hand came to: the member as it now stands, and whether the change was made. */
+    public record Forced(Member member, boolean applied) {
+    }
+
+    /**
+     * Moves the member to a resting status ({@link JobRules#forced}), with the webhooks a job ending there would
+     * send. Not applied while a job runs. Empty when the member no longer exists.
+     */
+    public Optional<Forced> force(Member member, ConnectionStatus to) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> members.lock(h, member.guid()).map(locked -> {
+            Member current = expired(h, locked, now);
+            return rules.forced(current.status(), to, now)
+                    .map(next -> new Forced(writer.applyStatus(h, current, next), true))
+                    .orElseGet(() -> new Forced(current, false));
+        }));
+    }
+
+    /**
+     * The member's open challenge expires now, as if its lifetime had run out ({@link JobRules#expireNow}). Not
+     * applied when the member has no open challenge. Empty when the member no longer exists.
+     */
+    public Optional<Forced> expireNow(Member member) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> members.lock(h, member.guid()).map(locked -> {
+            Job job = jobs.find(h, locked.status().mostRecentJobGuid()).orElse(null);
+            return rules.expireNow(locked.status(), job, now)
+                    .map(t -> new Forced(writer.apply(h, locked, t), true))
+                    .orElseGet(() -> new Forced(locked, false));
+        }));
+    }
+
     /** A member as a status read shows it: its status now and its open challenges. */
     public record View(Member member, List<Challenge> challenges) {
     }
@@ -196,7 +250,8 @@ public final class JobEngine implements JobStarter {
         Connector connector = institutions.connector(member.institutionCode()).orElse(null);
         Step outcome = connector == null
                 ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
-                : oauthStep(connector, job, member, now);
+                : override.outcome(member, connector.institution(), job)
+                        .orElseGet(() -> connectorStep(connector, job, member, now));
         int stateVersion = connector == null ? 0 : connector.stateVersion();
         Optional<Transition> applied = jdbi.inTransaction(h -> {
             Member locked = members.lock(h, job.memberGuid()).orElse(null);
@@ -212,21 +267,10 @@ public final class JobEngine implements JobStarter {
         applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(), at)));
     }
 
-    /**
-     * The connector's step, for an OAuth institution only while the member's access holds, and never a challenge:
-     * the end user answered the institution on its consent page already.
-     */
-    private Step oauthStep(Connector connector, Job job, Member member, Instant now) {
-        InstitutionInfo institution = connector.institution();
-        if (!institution.supportsOauth()) {
-            return callConnector(connector, job, member, now);
-        }
-        Optional<Step.Failed> refused = access.refusal(member, institution);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+    /** The connector's step; never a challenge for an OAuth institution, whose end user consented on its page. */
+    private Step connectorStep(Connector connector, Job job, Member member, Instant now) {
         Step step = callConnector(connector, job, member, now);
-        return step instanceof Step.Challenged ? OAUTH_CHALLENGE : step;
+        return step instanceof Step.Challenged && connector.institution().supportsOauth() ? OAUTH_CHALLENGE : step;
     }
 
     /** Stores what a successful step asked to keep for the member, when the rules took its success. */

@@ -1,6 +1,7 @@
 package dev.openagg.job;
 
 import dev.openagg.engine.Job;
+import dev.openagg.engine.MemberStatus;
 import dev.openagg.engine.Transition;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberEvents;
@@ -32,6 +33,25 @@ public final class TransitionWriter {
         return jobs;
     }
 
+    /**
+     * Moves the member to {@code next} outside any job (a sandbox's forced status), with the CONNECTION_STATUS event
+     * a job's move there would send; returns the member as it now stands.
+     */
+    Member applyStatus(Handle h, Member member, MemberStatus next) {
+        Member moved = save(h, member, next);
+        if (member.status().connectionStatus() != next.connectionStatus()) {
+            events.statusChanged(h, member, moved);
+        }
+        return moved;
+    }
+
+    private Member save(Handle h, Member member, MemberStatus next) {
+        if (!members.saveStatus(h, member, next)) {
+            throw new IllegalStateException("member " + member.guid() + " changed under a lock");
+        }
+        return member.withStatus(next).withVersion(member.version() + 1);
+    }
+
     /** Writes the transition; returns the member as it now stands. */
     Member apply(Handle h, Member member, Transition transition) {
         Job before = transition.jobBefore();
@@ -40,10 +60,7 @@ public final class TransitionWriter {
         } else if (!jobs.save(h, before, transition.job())) {
             throw new IllegalStateException("job " + before.guid() + " changed under its member's lock");
         }
-        if (!members.saveStatus(h, member, transition.status())) {
-            throw new IllegalStateException("member " + member.guid() + " changed under a lock");
-        }
-        Member moved = member.withStatus(transition.status()).withVersion(member.version() + 1);
+        Member moved = save(h, member, transition.status());
         for (Transition.Event event : transition.events()) {
             event.match(new Transition.Event.Handler<Void>() {
                 @Override

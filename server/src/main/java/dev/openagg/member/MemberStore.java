@@ -141,6 +141,8 @@ public final class MemberStore {
     public void replaceCredentials(Handle h, String memberGuid, List<StoredCredential> credentials) {
         // What a connector kept (an access key, say) belongs to the old credentials.
         h.createUpdate("DELETE FROM member_kept WHERE member_guid = :member").bind("member", memberGuid).execute();
+        // A sandbox login reset (README, "Sandbox controls") lasts until new credentials.
+        h.createUpdate("DELETE FROM sandbox_login_reset WHERE member_guid = :member").bind("member", memberGuid).execute();
         for (StoredCredential c : credentials) {
             h.createUpdate("DELETE FROM member_credential WHERE member_guid = :member AND credential_guid = :guid")
                     .bind("member", memberGuid)

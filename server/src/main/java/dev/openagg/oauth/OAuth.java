@@ -3,6 +3,7 @@ package dev.openagg.oauth;
 import dev.openagg.api.Http;
 import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
+import dev.openagg.job.StepOverride;
 import dev.openagg.member.ConsentWindows;
 import dev.openagg.member.JobStarter;
 import dev.openagg.member.MemberEvents;
@@ -31,7 +32,7 @@ public final class OAuth {
         return windows;
     }
 
-    public JobEngine.AccessCheck access() {
+    public StepOverride access() {
         return access;
     }
 

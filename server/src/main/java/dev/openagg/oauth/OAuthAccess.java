@@ -3,7 +3,8 @@ package dev.openagg.oauth;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.Step;
-import dev.openagg.job.JobEngine;
+import dev.openagg.engine.Job;
+import dev.openagg.job.StepOverride;
 import dev.openagg.member.Member;
 import java.time.Clock;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  * The access an OAuth member's end user granted at the institution. Jobs run on it; once the institution revokes it
  * or lets it expire, the member's next job ends DENIED and the member waits for a new consent.
  */
-final class OAuthAccess implements JobEngine.AccessCheck {
+final class OAuthAccess implements StepOverride {
     enum State { GRANTED, REVOKED, EXPIRED }
 
     private final Jdbi jdbi;
@@ -26,7 +27,10 @@ final class OAuthAccess implements JobEngine.AccessCheck {
     }
 
     @Override
-    public Optional<Step.Failed> refusal(Member member, InstitutionInfo institution) {
+    public Optional<Step> outcome(Member member, InstitutionInfo institution, Job job) {
+        if (!institution.supportsOauth()) {
+            return Optional.empty();
+        }
         State state = jdbi.withHandle(h -> state(h, member.guid())).orElse(null);
         String name = institution.name();
         if (state == State.GRANTED) {

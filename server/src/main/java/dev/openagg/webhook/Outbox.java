@@ -42,6 +42,24 @@ public final class Outbox implements MemberEvents {
 
     @Override
     public void statusChanged(Handle h, Member before, Member after) {
+        write(h, after, "CONNECTION_STATUS", statusPayload(after), null,
+                ACTIONABLE.contains(after.status().connectionStatus()));
+    }
+
+    /**
+     * Sends the event of {@code type} for the member as it stands to every webhook subscribed to that type (a
+     * sandbox's {@code webhooks} control): its status, its most recent job with no new data, or its record.
+     */
+    void fire(Handle h, Member member, String type) {
+        switch (type) {
+            case "CONNECTION_STATUS" -> write(h, member, type, statusPayload(member), null, true);
+            case "AGGREGATION" -> jobFinished(h, member, member.status().mostRecentJobGuid(), JobKind.AGGREGATE, 0, 0, 0);
+            case "MEMBER" -> memberChanged(h, member, Action.UPDATED, null);
+            default -> throw new IllegalArgumentException("no webhook event type " + type);
+        }
+    }
+
+    private Map<String, Object> statusPayload(Member after) {
         ConnectionStatus status = after.status().connectionStatus();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("action", "CHANGED");
@@ -51,7 +69,7 @@ public final class Outbox implements MemberEvents {
         payload.put("member_guid", after.guid());
         payload.put("type", "CONNECTION_STATUS");
         payload.put("user_guid", after.userGuid());
-        write(h, after, "CONNECTION_STATUS", payload, null, ACTIONABLE.contains(status));
+        return payload;
     }
 
     @Override
@@ -62,7 +80,7 @@ public final class Outbox implements MemberEvents {
         payload.put("action", "member_data_updated");
         payload.put("completed_at", now.getEpochSecond());
         payload.put("completed_on", now.atZone(ZoneOffset.UTC).toLocalDate().toString());
-        payload.put("is_background", false);
+        payload.put("is_background", isBackground(h, jobGuid));
         payload.put("job_guid", jobGuid);
         payload.put("member_guid", member.guid());
         if (kind == JobKind.STATEMENTS) {
@@ -85,6 +103,12 @@ public final class Outbox implements MemberEvents {
         payload.put("member", MemberJson.fields(member, institution(member), ApiVersion.V20250224));
         payload.put("type", "MEMBER");
         write(h, member, "MEMBER", payload, callbackPayload, true);
+    }
+
+    /** Whether the job was started by background aggregation, which claims each of its jobs in its own table. */
+    private static boolean isBackground(Handle h, String jobGuid) {
+        return jobGuid != null && h.createQuery("SELECT COUNT(*) FROM background_aggregation WHERE job_guid = :job")
+                .bind("job", jobGuid).mapTo(Integer.class).one() > 0;
     }
 
     /** MX's AGGREGATION webhook types; kinds MX does not name get the name of their job. */

@@ -2,6 +2,7 @@ package dev.openagg.webhook;
 
 import dev.openagg.api.Http;
 import dev.openagg.institution.Institutions;
+import dev.openagg.member.Member;
 import dev.openagg.member.MemberEvents;
 import dev.openagg.secret.Keyring;
 import java.time.Clock;
@@ -14,6 +15,7 @@ public final class Webhooks implements AutoCloseable {
     private final Outbox outbox;
     private final Deliverer deliverer;
     private final WebhookRoutes routes;
+    private final Jdbi jdbi;
 
     /**
      * Failed deliveries are first retried after {@code retryBase}; receivers must be on public addresses unless
@@ -22,6 +24,7 @@ public final class Webhooks implements AutoCloseable {
      */
     public Webhooks(Jdbi jdbi, Keyring keyring, Institutions institutions, Clock clock, Duration retryBase,
                     boolean allowPrivateNetworks, int senders) {
+        this.jdbi = jdbi;
         WebhookStore store = new WebhookStore(jdbi, keyring);
         Targets targets = new Targets(allowPrivateNetworks);
         this.outbox = new Outbox(store, institutions, clock);
@@ -32,6 +35,17 @@ public final class Webhooks implements AutoCloseable {
 
     public MemberEvents events() {
         return outbox;
+    }
+
+    /** The event types a client may subscribe to, and ask a sandbox to send. */
+    public static final java.util.List<String> EVENT_TYPES = Webhook.EVENT_TYPES;
+
+    /**
+     * Sends the event of {@code type} (one of {@link #EVENT_TYPES}) for the member as it stands to the client's
+     * webhooks subscribed to it, through the outbox like every other event.
+     */
+    public void fire(Member member, String type) {
+        jdbi.useTransaction(h -> outbox.fire(h, member, type));
     }
 
     public Http.Routes routes() {

@@ -37,11 +37,13 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * A server on a random port with the test client. Its webhooks may deliver to private networks, since the
-     * tests' receivers listen on the loopback address; the tests of that refusal turn it off.
+     * tests' receivers listen on the loopback address; the tests of that refusal turn it off. Background
+     * aggregation is off, so tests that move the clock by days get only the jobs they start; its tests turn it on.
      */
     public static Config config() {
         return Config.defaults(tempDir()).withPort(0).withClient(CLIENT_ID, API_KEY)
-                .withChallengeLifetime(Duration.ofMinutes(10)).withWebhookPrivateNetworks(true);
+                .withChallengeLifetime(Duration.ofMinutes(10)).withWebhookPrivateNetworks(true)
+                .withSandbox(new Config.SandboxSettings(true, Duration.ZERO));
     }
 
     public static Path tempDir() {
