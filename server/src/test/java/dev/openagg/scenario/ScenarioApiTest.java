@@ -237,14 +237,50 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
-    void an_inline_scenario_that_is_not_valid_fails_the_job_naming_its_problems() {
-        String member = client.member("custom_scenario",
-                Map.of("LOGIN", "anyone", "PASSWORD", "{\"outcome\": \"SUNNY\"}"));
+    void an_inline_scenario_that_is_not_valid_is_refused_at_creation_naming_each_problem_by_its_path() {
+        Scripted fresh = new Scripted(api);
+        Reply bad = fresh.createMember("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD",
+                "{\"outcome\": \"SUNNY\", \"steps\": [{\"challenges\": [{\"type\": \"CAPTCHA\", \"label\": \"x\"}]}]}"));
 
-        assertThat(client.message(member, "FAILED")).contains("$.outcome: SUNNY is not one of");
-        String notJson = client.member("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD", "locked"));
-        assertThat(client.message(notJson, "FAILED"))
-                .startsWith("The password is not a scenario").doesNotContain("locked");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorMessage().split("; ")).containsExactly(
+                "credential PASSWORD holds an invalid scenario: $.steps[0].challenges[0].type: CAPTCHA is not one of"
+                        + " TEXT, OPTIONS, TOKEN, IMAGE_DATA, IMAGE_OPTIONS",
+                "credential PASSWORD holds an invalid scenario: $.steps[0].challenges[0].answer: is required: the right"
+                        + " answer (a value, a list of values, {\"pattern\": ...} or {\"any\": true})",
+                "credential PASSWORD holds an invalid scenario: $.outcome: SUNNY is not one of PREVENTED, DENIED,"
+                        + " REJECTED, LOCKED, CONNECTED, IMPEDED, DEGRADED, DISCONNECTED, DISCONTINUED, CLOSED, FAILED,"
+                        + " DISABLED, EXPIRED, IMPAIRED");
+        Reply notJson = fresh.createMember("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD", "locked"));
+        assertThat(notJson.status()).isEqualTo(422);
+        assertThat(notJson.errorMessage())
+                .isEqualTo("credential PASSWORD holds an invalid scenario: $: not valid JSON at column 1");
+        assertThat(api.get(fresh.flow.members()).json().get("members")).isEmpty();
+    }
+
+    @Test
+    void an_inline_scenario_that_is_not_valid_is_refused_at_update_and_nothing_is_saved() {
+        String member = client.member("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD",
+                "{\"outcome\": \"LOCKED\"}"));
+        client.flow.awaitStatus(member, "LOCKED");
+
+        Reply bad = client.updateCredentials(member, "custom_scenario", Map.of("LOGIN", "someone else", "PASSWORD",
+                "{\"outcome\": \"LOCKED\", \"colour\": \"red\"}"), "new-id");
+
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorMessage()).startsWith(
+                "credential PASSWORD holds an invalid scenario: $.colour: unknown field (expected one of ");
+        JsonNode kept = api.get(client.flow.path(member, "")).json().get("member");
+        assertThat(kept.get("id").isNull()).isTrue();
+        assertThat(kept.get("connection_status").asText()).isEqualTo("LOCKED");
+        client.flow.start(member, "aggregate");
+        client.flow.awaitStatus(member, "LOCKED");
+        Reply good = client.updateCredentials(member, "custom_scenario", Map.of("PASSWORD", "{\"outcome\": \"CONNECTED\"}"),
+                "new-id");
+        assertThat(good.status()).isEqualTo(200);
+        client.flow.awaitStatus(member, "CONNECTED");
+        assertThat(client.updateCredentials(member, "custom_scenario", Map.of("LOGIN", "renamed"), "new-id").status())
+                .isEqualTo(200);
     }
 
     @Test

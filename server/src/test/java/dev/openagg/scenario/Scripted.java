@@ -52,11 +52,21 @@ final class Scripted {
         return api.post(flow.members(), memberBody(code, credentials));
     }
 
-    private String memberBody(String code, Map<String, String> credentials) {
-        JsonNode fields = api.get("/institutions/" + code + "/credentials").json().get("credentials");
+    /** Updates the member's credentials (by field name) at {@code code}, as {@code PUT .../members/{guid}}. */
+    Reply updateCredentials(String member, String code, Map<String, String> credentials, String id) {
         ObjectNode body = JSON.createObjectNode();
-        ObjectNode member = body.putObject("member");
-        member.put("institution_code", code);
+        credentials(body.putObject("member").put("id", id), code, credentials);
+        return api.put(flow.path(member, ""), body.toString());
+    }
+
+    private String memberBody(String code, Map<String, String> credentials) {
+        ObjectNode body = JSON.createObjectNode();
+        credentials(body.putObject("member").put("institution_code", code), code, credentials);
+        return body.toString();
+    }
+
+    private void credentials(ObjectNode member, String code, Map<String, String> credentials) {
+        JsonNode fields = api.get("/institutions/" + code + "/credentials").json().get("credentials");
         ArrayNode values = member.putArray("credentials");
         if (fields != null) {
             fields.forEach(f -> {
@@ -66,7 +76,6 @@ final class Scripted {
                 }
             });
         }
-        return body.toString();
     }
 
     /** Waits for the member's challenges and answers them, in order, with {@code values}. */
