@@ -16,6 +16,7 @@ import dev.openagg.scenario.Scenario.JobCase;
 import dev.openagg.scenario.Scenario.Login;
 import dev.openagg.scenario.Scenario.Outcome;
 import dev.openagg.scenario.Scenario.WrongAnswer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +62,9 @@ public final class ScenarioReader {
             Map.entry("on_wrong_answer", Set.of("retry", "then", "message", "go_to")),
             Map.entry("answer_outcome", Set.of("answer", "outcome", "message")),
             Map.entry("data", Set.of("accounts", "tax_documents", "generated")),
-            Map.entry("generated", Set.of("accounts", "days", "history_days", "w2", "same_for_every_member")),
+            Map.entry("generated", Set.of("accounts", "days", "history_days", "balances", "w2",
+                    "same_for_every_member")),
+            Map.entry("balances", Set.copyOf(MxBankHarvest.Settings.TYPES)),
             Map.entry("account", Set.of("id", "name", "type", "subtype", "balance", "available_balance",
                     "credit_limit", "interest_rate", "account_number", "routing_number", "currency_code", "opened_on",
                     "transactions", "holdings", "owners", "statements")),
@@ -526,14 +529,7 @@ public final class ScenarioReader {
                     problems.add(path + ": give either generated or accounts and tax_documents");
                 }
                 return Fields.object(f.raw("generated"), f.path("generated"), FIELDS.get("generated"), problems)
-                        .map(g -> {
-                            MxBankHarvest.Settings mx = MxBankHarvest.Settings.MX_BANK;
-                            String seed = g.bool("same_for_every_member") ? "scenario:" + code : null;
-                            return new ScenarioData(List.of(), List.of(), new MxBankHarvest.Settings(
-                                    g.integer("accounts", 1, 4).orElse(mx.accounts()),
-                                    g.integer("days", 1, 3650).orElse(mx.recentDays()),
-                                    g.integer("history_days", 1, 3650).orElse(mx.historyDays()), g.bool("w2"), seed));
-                        }).orElse(ScenarioData.GENERATED);
+                        .map(g -> generated(g, code)).orElse(ScenarioData.GENERATED);
             }
             Set<String> ids = new HashSet<>();
             List<ScenarioData.Account> accounts = f.list("accounts", false, e -> Fields.object(e.node(), e.path(),
@@ -542,6 +538,32 @@ public final class ScenarioReader {
                     e.path(), FIELDS.get("tax_document"), problems).flatMap(t -> LiteralData.taxDocument(t, problems)));
             return new ScenarioData(accounts, taxDocuments, null);
         }).orElse(ScenarioData.GENERATED);
+    }
+
+    /** MX Bank's generator with a scenario's parameters; {@code code} seeds data the same for every member. */
+    private ScenarioData generated(Fields g, String code) {
+        MxBankHarvest.Settings mx = MxBankHarvest.Settings.MX_BANK;
+        String seed = g.bool("same_for_every_member") ? "scenario:" + code : null;
+        int accounts = g.integer("accounts", 1, 4).orElse(mx.accounts());
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        if (g.has("balances")) {
+            List<String> generated = MxBankHarvest.Settings.TYPES.subList(0, accounts);
+            Fields.object(g.raw("balances"), g.path("balances"), FIELDS.get("balances"), problems).ifPresent(b ->
+                    MxBankHarvest.Settings.TYPES.forEach(type -> b.money(type, false).ifPresent(balance -> {
+                        if (generated.contains(type)) {
+                            balances.put(type, balance);
+                        } else {
+                            b.problem(type, "there is no generated " + type + " account: with accounts " + accounts
+                                    + ", the generated ones are " + String.join(", ", generated));
+                        }
+                    })));
+        }
+        if (!problems.isEmpty()) {
+            return ScenarioData.GENERATED;
+        }
+        return new ScenarioData(List.of(), List.of(), new MxBankHarvest.Settings(accounts,
+                g.integer("days", 1, 3650).orElse(mx.recentDays()),
+                g.integer("history_days", 1, 3650).orElse(mx.historyDays()), g.bool("w2"), seed, balances));
     }
 
     private static String fingerprint(JsonNode node) {

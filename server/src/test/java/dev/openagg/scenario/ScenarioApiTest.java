@@ -215,6 +215,36 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
+    void generated_data_reports_the_balances_chosen_for_its_accounts() {
+        String document = """
+                {"institution": {"code": "CODE", "name": "Balance Bank",
+                  "credentials": [{"field_name": "PASSWORD", "label": "Password", "type": "PASSWORD"}],
+                  "logins": [{}],
+                  "data": {"generated": {"accounts": 3, "days": 30,
+                                         "balances": {"CHECKING": 2500.00, "CREDIT_CARD": 450.25}}}}}""";
+        client.registered(document.replace("CODE", "balance_bank"));
+        String member = client.member("balance_bank", Map.of("PASSWORD", "x"));
+        client.flow.awaitStatus(member, "CONNECTED");
+
+        JsonNode accounts = api.get(client.flow.path(member, "accounts")).json().get("accounts");
+        assertThat(Scripted.list(accounts, "type")).containsExactly("CHECKING", "SAVINGS", "CREDIT_CARD");
+        JsonNode checking = accounts.get(0);
+        JsonNode card = accounts.get(2);
+        assertThat(checking.get("balance").decimalValue()).isEqualByComparingTo("2500.00");
+        assertThat(checking.get("available_balance").decimalValue()).isLessThanOrEqualTo(new BigDecimal("2500.00"));
+        assertThat(card.get("balance").decimalValue()).isEqualByComparingTo("450.25");
+        assertThat(card.get("available_balance").decimalValue())
+                .isLessThanOrEqualTo(card.get("credit_limit").decimalValue().subtract(new BigDecimal("450.25")));
+        assertThat(api.get(client.flow.path(member, "transactions")).json().get("transactions")).isNotEmpty();
+
+        Reply refused = client.register(document.replace("CODE", "balance_bank_two")
+                .replace("\"accounts\": 3", "\"accounts\": 2"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorMessage()).isEqualTo("$.institution.data.generated.balances.CREDIT_CARD: there is no"
+                + " generated CREDIT_CARD account: with accounts 2, the generated ones are CHECKING, SAVINGS");
+    }
+
+    @Test
     void an_inline_custom_scenario_member_scripts_itself() {
         String rule = """
                 {"steps": [{"challenges": [{"type": "TEXT", "label": "Favourite colour?", "answer": "blue"}]}],
