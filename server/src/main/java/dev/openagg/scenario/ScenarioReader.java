@@ -395,8 +395,8 @@ public final class ScenarioReader {
             }
             if (f.has("word")) {
                 Optional<String> word = f.text("word", true);
-                if (word.isPresent() && !word.get().chars().allMatch(c -> Pictures.canDraw((char) c))) {
-                    f.problem("word", "can only draw the letters " + Pictures.DRAWABLE);
+                if (word.isPresent() && word.get().length() > Pictures.LONGEST_WORD) {
+                    f.problem("word", "must be at most " + Pictures.LONGEST_WORD + " characters");
                     return Optional.empty();
                 }
                 return word.map(Image.Word::new);
