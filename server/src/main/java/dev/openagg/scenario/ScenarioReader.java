@@ -86,6 +86,8 @@ public final class ScenarioReader {
     private static final int LONGEST_DELAY_S = 86_400;
 
     private final List<String> problems = new ArrayList<>();
+    /** The institution's code, which seeds generated data that is the same for every member. */
+    private String code;
 
     private ScenarioReader() {
     }
@@ -122,6 +124,7 @@ public final class ScenarioReader {
      */
     public static Result readLogin(JsonNode rule, InstitutionInfo institution) {
         ScenarioReader reader = new ScenarioReader();
+        reader.code = institution.code();
         Set<String> allowed = new HashSet<>(FIELDS.get("login"));
         allowed.remove("when");
         Optional<Login> login = Fields.object(rule, "$", allowed, reader.problems)
@@ -141,7 +144,7 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         Fields f = read.get();
-        String code = f.text("code", true).orElse(null);
+        code = f.text("code", true).orElse(null);
         if (code != null && !CODE.matcher(code).matches()) {
             f.problem("code", "\"" + code + "\" must be 1 to 64 lower-case letters, digits or underscores");
         } else if (code != null) {
@@ -155,16 +158,15 @@ public final class ScenarioReader {
         if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
             f.problem("url", "must be an http or https URL");
         }
-        List<CredentialField> credentials = credentials(f, code);
-        Set<JobKind> supports = supports(f);
         Set<String> fieldNames = new HashSet<>();
-        credentials.forEach(c -> fieldNames.add(c.fieldName()));
+        List<CredentialField> credentials = credentials(f, code, fieldNames);
+        Set<JobKind> supports = supports(f);
         List<Login> logins = f.list("logins", true, e -> Fields.object(e.node(), e.path(), FIELDS.get("login"),
                 problems).map(l -> login(l, fieldNames)));
         WrongAnswer onWrong = f.has("on_wrong_answer")
                 ? wrongAnswer(f.raw("on_wrong_answer"), f.path("on_wrong_answer"), -1) : WrongAnswer.REJECT;
         List<AnswerOutcome> answerOutcomes = answerOutcomes(f);
-        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data"), code) : ScenarioData.GENERATED;
+        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data")) : ScenarioData.GENERATED;
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -175,8 +177,8 @@ public final class ScenarioReader {
         return Optional.of(new Scenario(info, logins, onWrong, answerOutcomes, data, fingerprint(node)));
     }
 
-    private List<CredentialField> credentials(Fields f, String code) {
-        Set<String> names = new HashSet<>();
+    /** {@code names} gets every field name given, even of a credential with other mistakes, for the logins' checks. */
+    private List<CredentialField> credentials(Fields f, String code, Set<String> names) {
         Set<String> guids = new HashSet<>();
         return f.list("credentials", true, e -> Fields.object(e.node(), e.path(), FIELDS.get("credential"), problems)
                 .flatMap(c -> {
@@ -290,7 +292,7 @@ public final class ScenarioReader {
         if (f.has("on_wrong_answer")) {
             onWrong = wrongAnswer(f.raw("on_wrong_answer"), f.path("on_wrong_answer"), steps.size());
         }
-        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data"), null) : null;
+        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data")) : null;
         return new Flow(steps, outcome, data, onWrong);
     }
 
@@ -522,14 +524,14 @@ public final class ScenarioReader {
                 }));
     }
 
-    private ScenarioData data(JsonNode node, String path, String code) {
+    private ScenarioData data(JsonNode node, String path) {
         return Fields.object(node, path, FIELDS.get("data"), problems).map(f -> {
             if (f.has("generated")) {
                 if (f.has("accounts") || f.has("tax_documents")) {
                     problems.add(path + ": give either generated or accounts and tax_documents");
                 }
                 return Fields.object(f.raw("generated"), f.path("generated"), FIELDS.get("generated"), problems)
-                        .map(g -> generated(g, code)).orElse(ScenarioData.GENERATED);
+                        .map(this::generated).orElse(ScenarioData.GENERATED);
             }
             Set<String> ids = new HashSet<>();
             List<ScenarioData.Account> accounts = f.list("accounts", false, e -> Fields.object(e.node(), e.path(),
@@ -540,8 +542,8 @@ public final class ScenarioReader {
         }).orElse(ScenarioData.GENERATED);
     }
 
-    /** MX Bank's generator with a scenario's parameters; {@code code} seeds data the same for every member. */
-    private ScenarioData generated(Fields g, String code) {
+    /** MX Bank's generator with a scenario's parameters. */
+    private ScenarioData generated(Fields g) {
         MxBankHarvest.Settings mx = MxBankHarvest.Settings.MX_BANK;
         String seed = g.bool("same_for_every_member") ? "scenario:" + code : null;
         int accounts = g.integer("accounts", 1, 4).orElse(mx.accounts());
