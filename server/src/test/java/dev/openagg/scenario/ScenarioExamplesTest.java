@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * docs/scenario.schema.json, checked by a real JSON Schema validator, and the server's reader agree: on every example
@@ -90,29 +90,11 @@ class ScenarioExamplesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "an unknown field|\"outcome\": \"LOCKED\"|\"outcome\": \"LOCKED\", \"colour\": \"red\""
-                    + "|$.institution.logins[1].colour: unknown field",
-            "a challenge type that does not exist|\"type\": \"TOKEN\"|\"type\": \"CAPTCHA\""
-                    + "|$.institution.logins[0].steps[2].challenges[0].type: CAPTCHA is not one of",
-            "a status that does not exist|\"outcome\": \"LOCKED\"|\"outcome\": \"SUNNY\""
-                    + "|$.institution.logins[1].outcome: SUNNY is not one of",
-            "a wrong-answer rule that is no failure|\"on_wrong_answer\": \"REJECTED\"|\"on_wrong_answer\": \"CONNECTED\""
-                    + "|$.institution.on_wrong_answer: CONNECTED is not one of",
-            "a round without an answer|, \"answer\": \"smith\"|''"
-                    + "|$.institution.logins[0].steps[0].challenges[0].answer: is required",
-            "a code that is not one|\"code\": \"agree_cu\"|\"code\": \"Agree CU\""
-                    + "|$.institution.code: \"Agree CU\" must be 1 to 64",
-            "an unknown credential type|\"type\": \"PASSWORD\"|\"type\": \"SECRET\""
-                    + "|$.institution.credentials[1].type: SECRET is not one of",
-            "an account type that does not exist|\"type\": \"SAVINGS\"|\"type\": \"PIGGY_BANK\""
-                    + "|$.institution.data.accounts[0].type: PIGGY_BANK is not one of",
-            "a zero transaction|\"amount\": -12.5|\"amount\": 0"
-                    + "|$.institution.data.accounts[0].transactions[0].amount: must not be zero"})
-    void the_schema_and_the_reader_refuse_the_same_mistake_at_the_same_place(String mistake, String from, String to,
-                                                                             String problem) {
+    @MethodSource("mistakesTheSchemaTells")
+    void the_schema_and_the_reader_refuse_the_same_mistake_at_the_same_place(Scripted.Mistake mistake) {
         String valid = Scripted.acme("agree_cu");
-        String document = valid.replace(from, to);
+        String document = mistake.in("agree_cu");
+        String problem = mistake.problem();
         assertThat(document).isNotEqualTo(valid);
         assertThat(schemaErrors(valid)).isEmpty();
 
@@ -125,6 +107,10 @@ class ScenarioExamplesTest {
         String parent = place.substring(0, Math.max(place.lastIndexOf('.'), place.lastIndexOf('[')));
         assertThat(errors).as("the schema's errors").isNotEmpty()
                 .allSatisfy(e -> assertThat(jsonPath(e)).as(describe(e)).isIn(place, parent));
+    }
+
+    static Stream<Scripted.Mistake> mistakesTheSchemaTells() {
+        return Scripted.MISTAKES.stream().filter(Scripted.Mistake::schemaTells);
     }
 
     /** Each document is valid for the schema, and for the reader as {@code check-scenario} reads files. */
