@@ -8,6 +8,7 @@ import dev.openagg.support.Reply;
 import dev.openagg.support.ServerTest;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,20 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
-    void a_wrong_answer_ends_the_job_rejected() {
+    void a_wrong_answer_in_any_round_ends_the_job_rejected() {
         client.registered(Scripted.acme("acme_wrong"));
-        String member = client.member("acme_wrong", ALICE);
+        List<String> right = List.of("smith", "sms", "123456");
 
-        client.answer(member, "smith");
-        client.answer(member, "email");
+        for (int wrongRound = 0; wrongRound < right.size(); wrongRound++) {
+            String member = client.member("acme_wrong", ALICE);
+            for (int round = 0; round < wrongRound; round++) {
+                client.answer(member, right.get(round));
+            }
+            client.answer(member, List.of("jones", "email", "654321").get(wrongRound));
 
-        assertThat(client.flow.awaitStatus(member, "REJECTED").get("is_authenticated").asBoolean()).isFalse();
+            assertThat(client.flow.awaitStatus(member, "REJECTED").get("is_authenticated").asBoolean())
+                    .as("wrong in round %d", wrongRound).isFalse();
+        }
     }
 
     @Test
