@@ -25,6 +25,10 @@ public final class Problems {
                 field + " must be at most " + max + " characters");
     }
 
+    public boolean isEmpty() {
+        return messages.isEmpty();
+    }
+
     public void throwIfAny() {
         if (!messages.isEmpty()) {
             throw ApiError.unprocessable(String.join("; ", messages));

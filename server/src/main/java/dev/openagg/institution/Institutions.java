@@ -116,6 +116,15 @@ public final class Institutions {
         return sources.stream().map(s -> s.connector(code)).flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * What the connector of {@code code} finds wrong with these credentials (by field name) before a member is saved;
+     * empty when its connector checks none ({@link CredentialRules}).
+     */
+    public List<String> credentialProblems(String code, Map<String, String> credentials) {
+        return connector(code).filter(CredentialRules.class::isInstance)
+                .map(c -> ((CredentialRules) c).problems(credentials)).orElse(List.of());
+    }
+
     /** A member's institution, whoever may see it now; see {@link InstitutionSource#connector}. */
     public Optional<InstitutionInfo> find(String code) {
         return connector(code).map(Connector::institution);

@@ -15,7 +15,9 @@ import dev.openagg.member.MemberStore.StoredCredential;
 import dev.openagg.user.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -126,6 +128,7 @@ public final class Members {
         List<String> notOffered = request.products().stream().filter(p -> !p.offeredBy(institution))
                 .map(Product::wireName).toList();
         problems.require(notOffered.isEmpty(), "data_request.products " + notOffered + " are not offered by " + code);
+        checkRules(code, credentials, problems);
         problems.throwIfAny();
         return new Checked(institution, credentials);
     }
@@ -162,6 +165,7 @@ public final class Members {
                 .maxLength("member.metadata", change.metadata(), Lengths.METADATA);
         InstitutionInfo institution = institutions.find(member.institutionCode()).orElseThrow();
         List<StoredCredential> credentials = CredentialCheck.check(institution, change.credentials(), false, problems);
+        checkRules(member.institutionCode(), credentials, problems);
         problems.throwIfAny();
         Member changed = new Member(member.guid(), member.userGuid(), member.userId(), change.id(),
                 member.institutionCode(), change.metadata(), change.backgroundAggregationIsDisabled(), member.status(),
@@ -183,6 +187,15 @@ public final class Members {
             return now;
         });
         return credentials.isEmpty() || change.skipAggregation() ? saved : aggregate(saved);
+    }
+
+    /** The institution's own rules for credential values, once every value sent is known to be well formed. */
+    private void checkRules(String code, List<StoredCredential> credentials, Problems problems) {
+        if (!credentials.isEmpty() && problems.isEmpty()) {
+            Map<String, String> byName = new HashMap<>();
+            credentials.forEach(c -> byName.put(c.fieldName(), c.value()));
+            institutions.credentialProblems(code, byName).forEach(problems::add);
+        }
     }
 
     /** Starts the aggregation that follows new credentials; the member as it then stands. */

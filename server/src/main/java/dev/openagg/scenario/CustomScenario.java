@@ -9,16 +9,19 @@ import dev.openagg.connector.CredentialField;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.Step;
+import dev.openagg.institution.CredentialRules;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Custom Scenario Bank: a member scripts itself. Its {@code PASSWORD} holds one login rule as JSON
  * ({@code {"steps": [...], "outcome": ..., "data": ...}}), read afresh on every call, so a test needs to register
- * nothing. A password that is not a valid rule ends the job FAILED with the problems found.
+ * nothing. A password that is not a valid rule is refused when the member is created or its credentials change.
  */
-public final class CustomScenario implements Connector {
+public final class CustomScenario implements Connector, CredentialRules {
     public static final String CODE = "custom_scenario";
+    private static final String PASSWORD = "PASSWORD";
     private static final InstitutionInfo INFO = new InstitutionInfo(CODE, "Custom Scenario Bank",
             "https://openagg.dev/scenarios",
             "Any username; put a login rule as JSON in the password, for example {\"outcome\": \"LOCKED\"}.",
@@ -44,21 +47,39 @@ public final class CustomScenario implements Connector {
         return run(context, connector -> connector.resume(context, answers));
     }
 
-    private Step run(JobContext context, Function<ScenarioConnector, Step> call) {
-        String password = context.credential("PASSWORD");
-        JsonNode rule;
-        try {
-            rule = ScenarioText.parse(password == null ? "" : password, "password.json");
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-            return new Step.Failed(ConnectionStatus.FAILED, "The password is not a scenario: it is not valid JSON"
-                    + where + ".");
+    /** Refuses, before the member is saved, a password that is not a valid login rule; names each problem. */
+    @Override
+    public List<String> problems(Map<String, String> credentials) {
+        if (!credentials.containsKey(PASSWORD)) {
+            return List.of();
         }
-        ScenarioReader.Result result = ScenarioReader.readLogin(rule, INFO);
+        return read(credentials.get(PASSWORD)) instanceof ScenarioReader.Result.Invalid invalid
+                ? invalid.problems().stream().map(p -> "credential " + PASSWORD + " holds an invalid scenario: " + p)
+                .toList() : List.of();
+    }
+
+    /**
+     * Members are checked when their password is saved; one saved before that check still ends FAILED with its
+     * problems.
+     */
+    private Step run(JobContext context, Function<ScenarioConnector, Step> call) {
+        ScenarioReader.Result result = read(context.credential(PASSWORD));
         if (result instanceof ScenarioReader.Result.Invalid invalid) {
             return new Step.Failed(ConnectionStatus.FAILED, "The scenario in the password is invalid: "
                     + String.join("; ", invalid.problems()));
         }
         return call.apply(new ScenarioConnector(((ScenarioReader.Result.Valid) result).scenario(), harvest));
+    }
+
+    /** The login rule in the password; JSON that does not parse is named by its column only, never quoted. */
+    private static ScenarioReader.Result read(String password) {
+        JsonNode rule;
+        try {
+            rule = ScenarioText.parse(password == null ? "" : password, "password.json");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            return new ScenarioReader.Result.Invalid(List.of("$: not valid JSON" + where));
+        }
+        return ScenarioReader.readLogin(rule, INFO);
     }
 }

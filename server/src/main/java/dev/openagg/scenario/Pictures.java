@@ -9,38 +9,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The PNG images of image challenges, as data URIs. Letters come from a built-in 5x7 pixel font so that
- * no system font is needed on a headless server.
+ * The PNG images of image challenges, as data URIs. Text is drawn with a built-in pixel font ({@link Glyphs}) so
+ * that no system font is needed on a headless server.
  */
 public final class Pictures {
     /** The shapes {@link #shape} draws. */
     public static final List<String> SHAPES = List.of("square", "circle", "triangle");
+    /** The longest text {@link #word} draws, which bounds the picture's width. */
+    public static final int LONGEST_WORD = 40;
     private static final int SCALE = 6;
-    /** The letters {@link #word} can draw, for messages. */
-    public static final String DRAWABLE = "c, e, o, r, t";
-    private static final Map<Character, String[]> GLYPHS = Map.of(
-            'c', new String[] {".....", ".....", ".###.", "#....", "#....", "#....", ".###."},
-            'o', new String[] {".....", ".....", ".###.", "#...#", "#...#", "#...#", ".###."},
-            'r', new String[] {".....", ".....", "#.##.", "##..#", "#....", "#....", "#...."},
-            'e', new String[] {".....", ".....", ".###.", "#...#", "#####", "#....", ".###."},
-            't', new String[] {".#...", ".#...", "####.", ".#...", ".#...", ".#..#", "..##."});
+    /** Pixels of the font from one character to the next, one of them a gap. */
+    private static final int ADVANCE = Glyphs.WIDTH + 1;
+    private static final int MARGIN = 2;
 
     private Pictures() {
     }
 
-    /** The characters {@link #word} can draw. */
-    public static boolean canDraw(char c) {
-        return GLYPHS.containsKey(c);
-    }
-
-    /** A picture of {@code word} on a speckled background, for an IMAGE_DATA challenge. */
+    /**
+     * A picture of {@code word} on a speckled background, for an IMAGE_DATA challenge: letters as written (capital
+     * or small), digits and spaces; any other character shows as an empty box. Its width grows with the text.
+     */
     public static String word(String word) {
-        int width = (word.length() * 6 + 4) * SCALE;
-        int height = 11 * SCALE;
+        if (word.isEmpty() || word.length() > LONGEST_WORD) {
+            throw new IllegalArgumentException("a word of 1 to " + LONGEST_WORD + " characters");
+        }
+        int width = (word.length() * ADVANCE - 1 + 2 * MARGIN) * SCALE;
+        int height = (Glyphs.HEIGHT + 2 * MARGIN) * SCALE;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0xF4F1E8));
@@ -51,14 +48,11 @@ public final class Pictures {
         }
         g.setColor(new Color(0x1F3A5F));
         for (int i = 0; i < word.length(); i++) {
-            String[] glyph = GLYPHS.get(word.charAt(i));
-            if (glyph == null) {
-                throw new IllegalArgumentException("no glyph for " + word.charAt(i));
-            }
+            String[] glyph = Glyphs.of(word.charAt(i));
             for (int row = 0; row < glyph.length; row++) {
                 for (int col = 0; col < glyph[row].length(); col++) {
                     if (glyph[row].charAt(col) == '#') {
-                        g.fillRect((2 + i * 6 + col) * SCALE, (2 + row) * SCALE, SCALE, SCALE);
+                        g.fillRect((MARGIN + i * ADVANCE + col) * SCALE, (MARGIN + row) * SCALE, SCALE, SCALE);
                     }
                 }
             }

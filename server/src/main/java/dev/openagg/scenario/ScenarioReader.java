@@ -16,6 +16,7 @@ import dev.openagg.scenario.Scenario.JobCase;
 import dev.openagg.scenario.Scenario.Login;
 import dev.openagg.scenario.Scenario.Outcome;
 import dev.openagg.scenario.Scenario.WrongAnswer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +63,9 @@ public final class ScenarioReader {
             Map.entry("on_wrong_answer", Set.of("retry", "then", "message", "go_to")),
             Map.entry("answer_outcome", Set.of("answer", "outcome", "message")),
             Map.entry("data", Set.of("accounts", "tax_documents", "generated")),
-            Map.entry("generated", Set.of("accounts", "days", "history_days", "w2", "same_for_every_member")),
+            Map.entry("generated", Set.of("accounts", "days", "history_days", "balances", "w2",
+                    "same_for_every_member")),
+            Map.entry("balances", Set.copyOf(MxBankHarvest.Settings.TYPES)),
             Map.entry("account", Set.of("id", "name", "type", "subtype", "balance", "available_balance",
                     "credit_limit", "interest_rate", "account_number", "routing_number", "currency_code", "opened_on",
                     "transactions", "holdings", "owners", "statements")),
@@ -84,6 +87,8 @@ public final class ScenarioReader {
     private static final int LONGEST_DELAY_S = 86_400;
 
     private final List<String> problems = new ArrayList<>();
+    /** The institution's code, which seeds generated data that is the same for every member. */
+    private String code;
 
     private ScenarioReader() {
     }
@@ -120,6 +125,7 @@ public final class ScenarioReader {
      */
     public static Result readLogin(JsonNode rule, InstitutionInfo institution) {
         ScenarioReader reader = new ScenarioReader();
+        reader.code = institution.code();
         Set<String> allowed = new HashSet<>(FIELDS.get("login"));
         allowed.remove("when");
         Optional<Login> login = Fields.object(rule, "$", allowed, reader.problems)
@@ -139,7 +145,7 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         Fields f = read.get();
-        String code = f.text("code", true).orElse(null);
+        code = f.text("code", true).orElse(null);
         if (code != null && !CODE.matcher(code).matches()) {
             f.problem("code", "\"" + code + "\" must be 1 to 64 lower-case letters, digits or underscores");
         } else if (code != null) {
@@ -154,10 +160,9 @@ public final class ScenarioReader {
             f.problem("url", "must be an http or https URL");
         }
         boolean oauth = oauth(f);
-        List<CredentialField> credentials = oauth ? List.of() : credentials(f, code);
-        Set<JobKind> supports = supports(f);
         Set<String> fieldNames = new HashSet<>();
-        credentials.forEach(c -> fieldNames.add(c.fieldName()));
+        List<CredentialField> credentials = oauth ? List.of() : credentials(f, code, fieldNames);
+        Set<JobKind> supports = supports(f);
         List<Login> logins = f.list("logins", !oauth, e -> Fields.object(e.node(), e.path(), FIELDS.get("login"),
                 problems).map(l -> login(l, fieldNames)));
         if (oauth) {
@@ -166,7 +171,7 @@ public final class ScenarioReader {
         WrongAnswer onWrong = f.has("on_wrong_answer")
                 ? wrongAnswer(f.raw("on_wrong_answer"), f.path("on_wrong_answer"), -1) : WrongAnswer.REJECT;
         List<AnswerOutcome> answerOutcomes = answerOutcomes(f);
-        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data"), code) : ScenarioData.GENERATED;
+        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data")) : ScenarioData.GENERATED;
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -218,8 +223,8 @@ public final class ScenarioReader {
         return logins;
     }
 
-    private List<CredentialField> credentials(Fields f, String code) {
-        Set<String> names = new HashSet<>();
+    /** {@code names} gets every field name given, even of a credential with other mistakes, for the logins' checks. */
+    private List<CredentialField> credentials(Fields f, String code, Set<String> names) {
         Set<String> guids = new HashSet<>();
         return f.list("credentials", true, e -> Fields.object(e.node(), e.path(), FIELDS.get("credential"), problems)
                 .flatMap(c -> {
@@ -333,7 +338,7 @@ public final class ScenarioReader {
         if (f.has("on_wrong_answer")) {
             onWrong = wrongAnswer(f.raw("on_wrong_answer"), f.path("on_wrong_answer"), steps.size());
         }
-        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data"), null) : null;
+        ScenarioData data = f.has("data") ? data(f.raw("data"), f.path("data")) : null;
         return new Flow(steps, outcome, data, onWrong);
     }
 
@@ -438,8 +443,8 @@ public final class ScenarioReader {
             }
             if (f.has("word")) {
                 Optional<String> word = f.text("word", true);
-                if (word.isPresent() && !word.get().chars().allMatch(c -> Pictures.canDraw((char) c))) {
-                    f.problem("word", "can only draw the letters " + Pictures.DRAWABLE);
+                if (word.isPresent() && word.get().length() > Pictures.LONGEST_WORD) {
+                    f.problem("word", "must be at most " + Pictures.LONGEST_WORD + " characters");
                     return Optional.empty();
                 }
                 return word.map(Image.Word::new);
@@ -565,21 +570,14 @@ public final class ScenarioReader {
                 }));
     }
 
-    private ScenarioData data(JsonNode node, String path, String code) {
+    private ScenarioData data(JsonNode node, String path) {
         return Fields.object(node, path, FIELDS.get("data"), problems).map(f -> {
             if (f.has("generated")) {
                 if (f.has("accounts") || f.has("tax_documents")) {
                     problems.add(path + ": give either generated or accounts and tax_documents");
                 }
                 return Fields.object(f.raw("generated"), f.path("generated"), FIELDS.get("generated"), problems)
-                        .map(g -> {
-                            MxBankHarvest.Settings mx = MxBankHarvest.Settings.MX_BANK;
-                            String seed = g.bool("same_for_every_member") ? "scenario:" + code : null;
-                            return new ScenarioData(List.of(), List.of(), new MxBankHarvest.Settings(
-                                    g.integer("accounts", 1, 4).orElse(mx.accounts()),
-                                    g.integer("days", 1, 3650).orElse(mx.recentDays()),
-                                    g.integer("history_days", 1, 3650).orElse(mx.historyDays()), g.bool("w2"), seed));
-                        }).orElse(ScenarioData.GENERATED);
+                        .map(this::generated).orElse(ScenarioData.GENERATED);
             }
             Set<String> ids = new HashSet<>();
             List<ScenarioData.Account> accounts = f.list("accounts", false, e -> Fields.object(e.node(), e.path(),
@@ -588,6 +586,32 @@ public final class ScenarioReader {
                     e.path(), FIELDS.get("tax_document"), problems).flatMap(t -> LiteralData.taxDocument(t, problems)));
             return new ScenarioData(accounts, taxDocuments, null);
         }).orElse(ScenarioData.GENERATED);
+    }
+
+    /** MX Bank's generator with a scenario's parameters. */
+    private ScenarioData generated(Fields g) {
+        MxBankHarvest.Settings mx = MxBankHarvest.Settings.MX_BANK;
+        String seed = g.bool("same_for_every_member") ? "scenario:" + code : null;
+        int accounts = g.integer("accounts", 1, 4).orElse(mx.accounts());
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        if (g.has("balances")) {
+            List<String> generated = MxBankHarvest.Settings.TYPES.subList(0, accounts);
+            Fields.object(g.raw("balances"), g.path("balances"), FIELDS.get("balances"), problems).ifPresent(b ->
+                    MxBankHarvest.Settings.TYPES.forEach(type -> b.money(type, false).ifPresent(balance -> {
+                        if (generated.contains(type)) {
+                            balances.put(type, balance);
+                        } else {
+                            b.problem(type, "there is no generated " + type + " account: with accounts " + accounts
+                                    + ", the generated ones are " + String.join(", ", generated));
+                        }
+                    })));
+        }
+        if (!problems.isEmpty()) {
+            return ScenarioData.GENERATED;
+        }
+        return new ScenarioData(List.of(), List.of(), new MxBankHarvest.Settings(accounts,
+                g.integer("days", 1, 3650).orElse(mx.recentDays()),
+                g.integer("history_days", 1, 3650).orElse(mx.historyDays()), g.bool("w2"), seed, balances));
     }
 
     private static String fingerprint(JsonNode node) {

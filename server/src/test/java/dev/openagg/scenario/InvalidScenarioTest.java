@@ -4,42 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openagg.support.Reply;
 import dev.openagg.support.ServerTest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of mistake in a scenario is a 422 naming each problem with its JSON path, and nothing is saved. */
 class InvalidScenarioTest extends ServerTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "an unknown field|\"outcome\": \"LOCKED\"|\"outcome\": \"LOCKED\", \"colour\": \"red\""
-                    + "|$.institution.logins[1].colour: unknown field",
-            "a challenge type that does not exist|\"type\": \"TOKEN\"|\"type\": \"CAPTCHA\""
-                    + "|$.institution.logins[0].steps[2].challenges[0].type: CAPTCHA is not one of TEXT, OPTIONS",
-            "a status that does not exist|\"outcome\": \"LOCKED\"|\"outcome\": \"SUNNY\""
-                    + "|$.institution.logins[1].outcome: SUNNY is not one of PREVENTED, DENIED, REJECTED, LOCKED, CONNECTED",
-            "a round without an answer|, \"answer\": \"smith\"|''"
-                    + "|$.institution.logins[0].steps[0].challenges[0].answer: is required",
-            "an option answer that is not one of its options|\"answer\": \"sms\"|\"answer\": \"fax\""
-                    + "|$.institution.logins[0].steps[1].challenges[0].answer: \"fax\" is not the value of one of the options",
-            "a wrong-answer rule going nowhere|\"on_wrong_answer\": \"REJECTED\"|\"on_wrong_answer\": \"CONNECTED\""
-                    + "|$.institution.on_wrong_answer: CONNECTED is not one of PREVENTED",
-            "an account without a balance|\"balance\": 1234.56,|''"
-                    + "|$.institution.data.accounts[0].balance: is required",
-            "a when naming no credential|\"when\": {\"PASSWORD\": \"locked\"}|\"when\": {\"PIN\": \"1\"}"
-                    + "|$.institution.logins[1].when.PIN: is not a credential field_name of this institution"})
-    void a_scenario_with_a_mistake_is_refused_naming_it_by_its_path(String mistake, String from, String to,
-                                                                   String message) {
-        String code = "bad_" + Math.abs(mistake.hashCode());
-        String document = Scripted.acme(code).replace(from, to);
+    @MethodSource("mistakes")
+    void a_scenario_with_a_mistake_is_refused_naming_it_by_its_path(Scripted.Mistake mistake) {
+        String code = "bad_" + Math.abs(mistake.name().hashCode());
+        String document = mistake.in(code);
         assertThat(document).isNotEqualTo(Scripted.acme(code));
 
         Reply reply = api.post("/sandbox/institutions", document);
 
         assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.errorMessage()).contains(message);
+        assertThat(reply.errorMessage()).startsWith(mistake.problem()).doesNotContain("; ");
         assertThat(api.get("/institutions/" + code).status()).isEqualTo(404);
+    }
+
+    static Stream<Scripted.Mistake> mistakes() {
+        return Scripted.MISTAKES.stream();
     }
 
     @Test

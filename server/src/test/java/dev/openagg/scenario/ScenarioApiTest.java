@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openagg.support.Api;
 import dev.openagg.support.Reply;
 import dev.openagg.support.ServerTest;
+import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,20 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
-    void a_wrong_answer_ends_the_job_rejected() {
+    void a_wrong_answer_in_any_round_ends_the_job_rejected() {
         client.registered(Scripted.acme("acme_wrong"));
-        String member = client.member("acme_wrong", ALICE);
+        List<String> right = List.of("smith", "sms", "123456");
 
-        client.answer(member, "smith");
-        client.answer(member, "email");
+        for (int wrongRound = 0; wrongRound < right.size(); wrongRound++) {
+            String member = client.member("acme_wrong", ALICE);
+            for (int round = 0; round < wrongRound; round++) {
+                client.answer(member, right.get(round));
+            }
+            client.answer(member, List.of("jones", "email", "654321").get(wrongRound));
 
-        assertThat(client.flow.awaitStatus(member, "REJECTED").get("is_authenticated").asBoolean()).isFalse();
+            assertThat(client.flow.awaitStatus(member, "REJECTED").get("is_authenticated").asBoolean())
+                    .as("wrong in round %d", wrongRound).isFalse();
+        }
     }
 
     @Test
@@ -118,7 +125,7 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
-    void every_challenge_type_several_in_one_round_and_answers_as_lists_patterns_or_anything() {
+    void every_challenge_type_several_in_one_round_and_answers_as_lists_patterns_or_anything() throws IOException {
         client.registered("""
                 {"institution": {"code": "all_types", "name": "All Types Bank",
                   "credentials": [{"field_name": "PASSWORD", "label": "Password", "type": "PASSWORD"}],
@@ -133,8 +140,8 @@ class ScenarioApiTest extends ServerTest {
                          {"type": "IMAGE_OPTIONS", "label": "The circle", "answer": "circle",
                           "options": [{"label": "Square", "value": "square", "image": {"shape": "square", "color": "#C0392B"}},
                                       {"label": "Circle", "value": "circle", "image": {"shape": "circle", "color": "#27AE60"}}]},
-                         {"type": "IMAGE_DATA", "label": "Type the word", "image": {"word": "correct"},
-                          "answer": "correct"}]}]}]}}""".replace("PNG", PNG));
+                         {"type": "IMAGE_DATA", "label": "Type the word", "image": {"word": "Sky 42"},
+                          "answer": "Sky 42"}]}]}]}}""".replace("PNG", PNG));
         String member = client.member("all_types", Map.of("PASSWORD", "x"));
 
         JsonNode first = client.answer(member, "paris", "123456", "anything at all", "b");
@@ -144,10 +151,10 @@ class ScenarioApiTest extends ServerTest {
         assertThat(Scripted.list(second, "type")).containsExactly("IMAGE_OPTIONS", "IMAGE_DATA");
         second.get(0).get("image_options").forEach(o ->
                 assertThat(o.get("data_uri").asText()).startsWith("data:image/png;base64,"));
-        byte[] word = Base64.getDecoder().decode(second.get(1).get("image_data").asText().split(",")[1]);
-        assertThat(word).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(PicturesTest.png(second.get(1).get("image_data").asText()).getWidth())
+                .isGreaterThan(PicturesTest.png(Pictures.word("Sky")).getWidth());
         String circle = second.get(0).get("image_options").get(1).get("guid").asText();
-        client.answer(member, circle, "correct");
+        client.answer(member, circle, "Sky 42");
 
         client.flow.awaitStatus(member, "CONNECTED");
     }
@@ -215,6 +222,36 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
+    void generated_data_reports_the_balances_chosen_for_its_accounts() {
+        String document = """
+                {"institution": {"code": "CODE", "name": "Balance Bank",
+                  "credentials": [{"field_name": "PASSWORD", "label": "Password", "type": "PASSWORD"}],
+                  "logins": [{}],
+                  "data": {"generated": {"accounts": 3, "days": 30,
+                                         "balances": {"CHECKING": 2500.00, "CREDIT_CARD": 450.25}}}}}""";
+        client.registered(document.replace("CODE", "balance_bank"));
+        String member = client.member("balance_bank", Map.of("PASSWORD", "x"));
+        client.flow.awaitStatus(member, "CONNECTED");
+
+        JsonNode accounts = api.get(client.flow.path(member, "accounts")).json().get("accounts");
+        assertThat(Scripted.list(accounts, "type")).containsExactly("CHECKING", "SAVINGS", "CREDIT_CARD");
+        JsonNode checking = accounts.get(0);
+        JsonNode card = accounts.get(2);
+        assertThat(checking.get("balance").decimalValue()).isEqualByComparingTo("2500.00");
+        assertThat(checking.get("available_balance").decimalValue()).isLessThanOrEqualTo(new BigDecimal("2500.00"));
+        assertThat(card.get("balance").decimalValue()).isEqualByComparingTo("450.25");
+        assertThat(card.get("available_balance").decimalValue())
+                .isLessThanOrEqualTo(card.get("credit_limit").decimalValue().subtract(new BigDecimal("450.25")));
+        assertThat(api.get(client.flow.path(member, "transactions")).json().get("transactions")).isNotEmpty();
+
+        Reply refused = client.register(document.replace("CODE", "balance_bank_two")
+                .replace("\"accounts\": 3", "\"accounts\": 2"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorMessage()).isEqualTo("$.institution.data.generated.balances.CREDIT_CARD: there is no"
+                + " generated CREDIT_CARD account: with accounts 2, the generated ones are CHECKING, SAVINGS");
+    }
+
+    @Test
     void an_inline_custom_scenario_member_scripts_itself() {
         String rule = """
                 {"steps": [{"challenges": [{"type": "TEXT", "label": "Favourite colour?", "answer": "blue"}]}],
@@ -237,14 +274,50 @@ class ScenarioApiTest extends ServerTest {
     }
 
     @Test
-    void an_inline_scenario_that_is_not_valid_fails_the_job_naming_its_problems() {
-        String member = client.member("custom_scenario",
-                Map.of("LOGIN", "anyone", "PASSWORD", "{\"outcome\": \"SUNNY\"}"));
+    void an_inline_scenario_that_is_not_valid_is_refused_at_creation_naming_each_problem_by_its_path() {
+        Scripted fresh = new Scripted(api);
+        Reply bad = fresh.createMember("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD",
+                "{\"outcome\": \"SUNNY\", \"steps\": [{\"challenges\": [{\"type\": \"CAPTCHA\", \"label\": \"x\"}]}]}"));
 
-        assertThat(client.message(member, "FAILED")).contains("$.outcome: SUNNY is not one of");
-        String notJson = client.member("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD", "locked"));
-        assertThat(client.message(notJson, "FAILED"))
-                .startsWith("The password is not a scenario").doesNotContain("locked");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorMessage().split("; ")).containsExactly(
+                "credential PASSWORD holds an invalid scenario: $.steps[0].challenges[0].type: CAPTCHA is not one of"
+                        + " TEXT, OPTIONS, TOKEN, IMAGE_DATA, IMAGE_OPTIONS",
+                "credential PASSWORD holds an invalid scenario: $.steps[0].challenges[0].answer: is required: the right"
+                        + " answer (a value, a list of values, {\"pattern\": ...} or {\"any\": true})",
+                "credential PASSWORD holds an invalid scenario: $.outcome: SUNNY is not one of PREVENTED, DENIED,"
+                        + " REJECTED, LOCKED, CONNECTED, IMPEDED, DEGRADED, DISCONNECTED, DISCONTINUED, CLOSED, FAILED,"
+                        + " DISABLED, EXPIRED, IMPAIRED");
+        Reply notJson = fresh.createMember("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD", "locked"));
+        assertThat(notJson.status()).isEqualTo(422);
+        assertThat(notJson.errorMessage())
+                .isEqualTo("credential PASSWORD holds an invalid scenario: $: not valid JSON at column 1");
+        assertThat(api.get(fresh.flow.members()).json().get("members")).isEmpty();
+    }
+
+    @Test
+    void an_inline_scenario_that_is_not_valid_is_refused_at_update_and_nothing_is_saved() {
+        String member = client.member("custom_scenario", Map.of("LOGIN", "anyone", "PASSWORD",
+                "{\"outcome\": \"LOCKED\"}"));
+        client.flow.awaitStatus(member, "LOCKED");
+
+        Reply bad = client.updateCredentials(member, "custom_scenario", Map.of("LOGIN", "someone else", "PASSWORD",
+                "{\"outcome\": \"LOCKED\", \"colour\": \"red\"}"), "new-id");
+
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorMessage()).startsWith(
+                "credential PASSWORD holds an invalid scenario: $.colour: unknown field (expected one of ");
+        JsonNode kept = api.get(client.flow.path(member, "")).json().get("member");
+        assertThat(kept.get("id").isNull()).isTrue();
+        assertThat(kept.get("connection_status").asText()).isEqualTo("LOCKED");
+        client.flow.start(member, "aggregate");
+        client.flow.awaitStatus(member, "LOCKED");
+        Reply good = client.updateCredentials(member, "custom_scenario", Map.of("PASSWORD", "{\"outcome\": \"CONNECTED\"}"),
+                "new-id");
+        assertThat(good.status()).isEqualTo(200);
+        client.flow.awaitStatus(member, "CONNECTED");
+        assertThat(client.updateCredentials(member, "custom_scenario", Map.of("LOGIN", "renamed"), "new-id").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openagg.Main;
 import dev.openagg.support.Await;
+import dev.openagg.support.LogCapture;
 import dev.openagg.support.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,11 +94,15 @@ class ScenarioFilesTest {
         String member = client.member("edited_cu", Map.of("LOGIN", "x", "PASSWORD", "locked"));
         client.flow.awaitStatus(member, "LOCKED");
 
-        write(file, Scripted.acme("edited_cu").replace("\"outcome\": \"LOCKED\"", "\"outcome\": \"SUNNY\""));
-        write(folder.resolve("marker.json"), Scripted.acme("marker_cu"));
-        awaitName("marker_cu", "Acme Credit Union");
-        assertThat(client.api.get("/institutions/edited_cu").json().at("/institution/name").asText())
-                .isEqualTo("Acme Renamed");
+        try (LogCapture log = new LogCapture()) {
+            write(file, Scripted.acme("edited_cu").replace("\"outcome\": \"LOCKED\"", "\"outcome\": \"SUNNY\""));
+            write(folder.resolve("marker.json"), Scripted.acme("marker_cu"));
+            awaitName("marker_cu", "Acme Credit Union");
+            assertThat(client.api.get("/institutions/edited_cu").json().at("/institution/name").asText())
+                    .isEqualTo("Acme Renamed");
+            assertThat(log.text()).contains("scenario file edited.json: $.institution.logins[1].outcome: SUNNY is not"
+                    + " one of").contains("; its previous version stays in force");
+        }
 
         Files.delete(file);
         Await.until(() -> client.api.get("/institutions/edited_cu").status(), s -> s == 404, BOUND,

@@ -131,6 +131,41 @@ class ConnectWidgetBrowserTest extends ServerTest {
     }
 
     @Test
+    void a_scenario_institution_is_searched_signed_in_to_and_connected_through_every_round() {
+        assertThat(api.post("/sandbox/institutions", """
+                {"institution": {"code": "browser_cu", "name": "Browser Credit Union",
+                  "credentials": [{"field_name": "LOGIN", "label": "Member number", "type": "TEXT"},
+                                  {"field_name": "PASSWORD", "label": "Passphrase", "type": "PASSWORD"}],
+                  "logins": [{"when": {"LOGIN": "1001", "PASSWORD": "pw"},
+                    "steps": [{"challenges": [{"type": "TEXT", "label": "Name of your first pet?", "answer": "rex"}]},
+                              {"challenges": [{"type": "OPTIONS", "label": "Where should we send your code?",
+                                               "options": [{"label": "Text (555) ***-0001", "value": "sms"},
+                                                           {"label": "Email b***@example.com", "value": "email"}],
+                                               "answer": "email"}]},
+                              {"challenges": [{"type": "TOKEN", "label": "Enter the code we sent by {chosen}",
+                                               "answer": "2468"}]}]}],
+                  "data": {"accounts": [{"name": "Share Savings", "type": "SAVINGS", "balance": 1234.56}]}}}""")
+                .status()).isEqualTo(200);
+        browser.embed(widgets.url(flow.userGuid, ""));
+        browser.await(By.id("search")).sendKeys("browser");
+        browser.await(By.cssSelector("ul[data-query='browser'] button")).click();
+        browser.awaitHeading("Sign in to Browser Credit Union");
+        browser.field("Member number").sendKeys("1001");
+        browser.field("Passphrase").sendKeys("pw");
+        browser.button("Connect").click();
+        String member = (String) browser.awaitEvent("mx/connect/memberCreated").get("member_guid");
+
+        answer("Name of your first pet?", "rex");
+        browser.await(By.xpath("//fieldset//label[normalize-space()='Email b***@example.com']")).click();
+        browser.button("Continue").click();
+        answer("Enter the code we sent by email", "2468");
+
+        awaitConnected(member);
+        assertThat(browser.await(By.cssSelector("ul.accounts li")).getText()).contains("Share Savings", "$1,234.56");
+        browser.screenshot(SHOTS, "widget-scenario-connected");
+    }
+
+    @Test
     void a_wrong_answer_says_so_and_trying_again_brings_a_new_challenge() {
         String member = signIn("challenge");
         browser.awaitHeading("Verify it’s you");

@@ -7,17 +7,20 @@ import dev.openagg.connector.HoldingData;
 import dev.openagg.connector.JobKind;
 import dev.openagg.connector.OwnerData;
 import dev.openagg.connector.TransactionData;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * What each kind of job brings back from MX Bank's generator: a member's generated data, as of the job's day. MX Bank
- * uses it as it is; a scenario can ask for fewer accounts, other windows of history, or data that is the same for
- * every member.
+ * uses it as it is; a scenario can ask for fewer accounts, other windows of history, chosen balances, or data that is
+ * the same for every member.
  */
 public final class MxBankHarvest {
     private final MxBankData data = new MxBankData();
@@ -33,14 +36,22 @@ public final class MxBankHarvest {
      * @param historyDays days of transactions an {@code extend_history} job brings back
      * @param w2          whether tax documents include a W-2
      * @param seed        what the data is drawn from; null draws it from the member, so each member has its own
+     * @param balances    balances chosen by account type ({@link #TYPES}), reported instead of the generated ones
      */
-    public record Settings(int accounts, int recentDays, int historyDays, boolean w2, String seed) {
-        /** MX Bank's own: four accounts, 90 days, 24 months, no W-2, each member its own data. */
-        public static final Settings MX_BANK = new Settings(4, 90, 730, false, null);
+    public record Settings(int accounts, int recentDays, int historyDays, boolean w2, String seed,
+                           Map<String, BigDecimal> balances) {
+        /** The types of the generator's accounts, in their order. */
+        public static final List<String> TYPES = Arrays.stream(Kind.values()).map(k -> k.type).toList();
+        /** MX Bank's own: four accounts, 90 days, 24 months, no W-2, each member its own data, balances generated. */
+        public static final Settings MX_BANK = new Settings(4, 90, 730, false, null, Map.of());
 
         public Settings {
             if (accounts < 1 || accounts > 4 || recentDays < 1 || historyDays < 1) {
                 throw new IllegalArgumentException("1 to 4 accounts and at least a day of history");
+            }
+            balances = Map.copyOf(balances);
+            if (!TYPES.subList(0, accounts).containsAll(balances.keySet())) {
+                throw new IllegalArgumentException("balances only for the " + accounts + " accounts generated");
             }
         }
     }
@@ -51,7 +62,7 @@ public final class MxBankHarvest {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<BankAccount> bank = data.accounts(seed, today).subList(0, settings.accounts());
         Set<String> kept = bank.stream().map(BankAccount::id).collect(Collectors.toSet());
-        List<AccountData> accounts = bank.stream().map(MxBankHarvest::account).toList();
+        List<AccountData> accounts = bank.stream().map(a -> account(a, settings.balances().get(a.type()))).toList();
         Harvest.Builder harvest = Harvest.builder();
         return switch (kind) {
             case AGGREGATE -> harvest.accounts(accounts)
@@ -70,9 +81,21 @@ public final class MxBankHarvest {
         };
     }
 
-    private static AccountData account(BankAccount a) {
+    /**
+     * The account as a job reports it; a chosen {@code balance} replaces the generated one, and the available balance
+     * moves with it (the credit still available on a card moves the other way, and never below zero). The
+     * transactions stay as generated.
+     */
+    private static AccountData account(BankAccount a, BigDecimal balance) {
+        BigDecimal available = a.availableBalance();
+        if (balance != null) {
+            BigDecimal change = balance.subtract(a.balance());
+            available = Kind.CREDIT_CARD.type.equals(a.type()) ? available.subtract(change).max(BigDecimal.ZERO
+                    .setScale(2)) : available.add(change);
+        }
         return new AccountData(a.id(), a.name(), a.type(), a.subtype(), a.accountNumber(), a.routingNumber(),
-                a.balance(), a.availableBalance(), a.creditLimit(), a.interestRate(), a.openedOn(), a.currencyCode());
+                balance != null ? balance : a.balance(), available, a.creditLimit(), a.interestRate(), a.openedOn(),
+                a.currencyCode());
     }
 
     private List<TransactionData> transactions(String seed, LocalDate from, LocalDate today, Set<String> kept) {
