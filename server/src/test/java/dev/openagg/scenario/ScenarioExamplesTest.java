@@ -41,6 +41,8 @@ class ScenarioExamplesTest {
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
+    /** The body of a {@code curl -d '...'} in a shell example; {@code '"'"'} is how such a body quotes a quote. */
+    private static final Pattern CURL_BODY = Pattern.compile("-d '((?:[^']|'\"'\"')*)'");
     private static final Pattern CHALLENGE_IN_TABLE = Pattern.compile("`(\\{\"type\": \"[A-Z_]+\".*?\\})`");
 
     private Schema schema;
@@ -67,6 +69,30 @@ class ScenarioExamplesTest {
                 "challenge IMAGE_DATA", "challenge IMAGE_OPTIONS", "on_wrong_answer 4", "answer_outcomes 1",
                 "data 2");
         assertValidEverywhere(examples);
+    }
+
+    @Test
+    void the_scenarios_the_guide_and_the_readme_send_with_curl_are_valid_for_the_schema_and_for_the_reader()
+            throws IOException {
+        Map<String, JsonNode> sent = new LinkedHashMap<>();
+        for (Path doc : List.of(DOCS.resolve("scenarios.md"), Path.of("..", "README.md"))) {
+            Matcher body = CURL_BODY.matcher(Files.readString(doc));
+            while (body.find()) {
+                JsonNode json = STRICT.readTree(body.group(1).replace("'\"'\"'", "'"));
+                if (json.has("institution")) {
+                    sent.put(doc + " institution " + sent.size(), json);
+                } else if (CustomScenario.CODE.equals(json.at("/member/institution_code").asText())) {
+                    ObjectNode document = smallInstitution(sent.size());
+                    JsonNode password = json.at("/member/credentials/1/value");
+                    ((ArrayNode) document.at("/institution/logins")).set(0, STRICT.readTree(password.asText()));
+                    sent.put(doc + " inline rule " + sent.size(), document);
+                }
+            }
+        }
+
+        assertThat(sent.keySet()).anyMatch(k -> k.contains("README.md institution"))
+                .anyMatch(k -> k.contains("scenarios.md inline rule"));
+        assertValidEverywhere(sent);
     }
 
     @Test
