@@ -17,6 +17,8 @@ import dev.openagg.job.JobEngine;
 import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
 import dev.openagg.job.TransitionWriter;
+import dev.openagg.limit.Quotas;
+import dev.openagg.limit.RequestRate;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
@@ -75,7 +77,8 @@ public final class App implements AutoCloseable {
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
-        UserStore users = new UserStore(database.jdbi(), clock);
+        Quotas quotas = new Quotas(config.clientLimits());
+        UserStore users = new UserStore(database.jdbi(), clock, quotas);
         MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring);
         Config.JobSettings jobs = config.jobs();
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
@@ -89,7 +92,7 @@ public final class App implements AutoCloseable {
                 config.challengeLifetime());
         scheduler.start(engine);
 
-        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock);
+        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock, quotas);
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine, clock);
         List<Http.Routes> features = new ArrayList<>(List.of(
                 new HealthRoutes(database),
@@ -103,7 +106,7 @@ public final class App implements AutoCloseable {
                 webhooks.routes()));
         features.addAll(widget.routes());
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
-                new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX), features);
+                RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock), List.of("/health", Widget.PREFIX), features);
         try {
             web.start();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.openagg;
 
 import dev.openagg.api.Limits;
+import dev.openagg.limit.ClientLimits;
 import dev.openagg.secret.KeySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public record Config(
         JobSettings jobs,
         WebhookSettings webhooks,
         Limits httpLimits,
+        ClientLimits clientLimits,
         Path pluginsDir,
         Path scenariosDir,
         Map<String, String> connectorSettings) {
@@ -51,13 +53,17 @@ public record Config(
     public record WebhookSettings(Duration retryBase, boolean allowPrivateNetworks, int senders) {
     }
 
-    /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
+    /**
+     * The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. A
+     * row lock is waited for up to 10 s, as PostgreSQL would, rather than H2's default 1 s: creates counted against
+     * a quota queue on their owner's row.
+     */
     public String jdbcUrl() {
         if (!isEmbedded()) {
             return database.url();
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("openagg")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
     }
 
     public boolean isEmbedded() {
@@ -80,62 +86,69 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
                 null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null, Map.of());
+                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), ClientLimits.none(), null,
+                null, Map.of());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withClient(String id, String key) {
         return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir,
-                connectorSettings);
+                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, clientLimits, pluginsDir,
+                scenariosDir, connectorSettings);
     }
 
     /** The master keys secrets are encrypted under. */
     public Config withKeys(KeySettings newKeys) {
         return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withWebhooks(WebhookSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                settings, httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                settings, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir, connectorSettings);
+                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     public Config withHttpLimits(Limits limits) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, limits, pluginsDir, scenariosDir, connectorSettings);
+                webhooks, limits, clientLimits, pluginsDir, scenariosDir, connectorSettings);
+    }
+
+    /** Per-client request rates and object quotas; {@link ClientLimits#none()} by default. */
+    public Config withClientLimits(ClientLimits limits) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, limits, pluginsDir, scenariosDir, connectorSettings);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, dir, scenariosDir, connectorSettings);
+                webhooks, httpLimits, clientLimits, dir, scenariosDir, connectorSettings);
     }
 
     /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
     public Config withScenariosDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, dir, connectorSettings);
+                webhooks, httpLimits, clientLimits, pluginsDir, dir, connectorSettings);
     }
 
     /** The settings connector providers read, by their {@code OPENAGG_*} names. */
     public Config withConnectorSettings(Map<String, String> settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, settings);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, settings);
     }
 
     public Config withWebhookRetryBase(Duration base) {

@@ -11,6 +11,7 @@ import dev.openagg.db.Database;
 import dev.openagg.engine.MemberStatus;
 import dev.openagg.institution.Institutions;
 import dev.openagg.institution.Product;
+import dev.openagg.limit.Quotas;
 import dev.openagg.member.MemberStore.StoredCredential;
 import dev.openagg.user.User;
 import java.time.Clock;
@@ -27,8 +28,11 @@ public final class Members {
     private final JobStarter jobs;
     private final MemberEvents events;
     private final Clock clock;
+    private final Quotas quotas;
 
-    public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, Clock clock) {
+    public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, Clock clock,
+                   Quotas quotas) {
+        this.quotas = quotas;
         this.members = members;
         this.institutions = institutions;
         this.jobs = jobs;
@@ -52,7 +56,10 @@ public final class Members {
                          List<GuidValue> credentials, boolean skipAggregation) {
     }
 
-    /** Creates the member and, unless told to skip, starts its first job. Invalid input is a 422. */
+    /**
+     * Creates the member and, unless told to skip, starts its first job. Invalid input, or a user at its quota of
+     * members, is a 422.
+     */
     public Member create(User user, NewMember request, String callbackPayload) {
         Problems problems = new Problems()
                 .maxLength("member.id", request.id(), Lengths.ID)
@@ -77,6 +84,7 @@ public final class Members {
         boolean inserted;
         try {
             inserted = members.jdbi().inTransaction(h -> {
+                quotas.checkMembers(h, user.guid());
                 if (!members.insert(h, member, credentials)) {
                     return false;
                 }
