@@ -161,6 +161,7 @@ final class WidgetApiRoutes implements Http.Routes {
 
     private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
-        return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        String secret = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
+        return secret.isEmpty() ? null : secret;
     }
 }
