@@ -151,6 +151,11 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** Every endpoint this server serves. */
+    public List<Http.Route> routes() {
+        return Http.routes(web);
+    }
+
     /** The client created on this start with a generated key, if one was. */
     public FirstClient.Created generatedClient() {
         return generatedClient;
