@@ -16,12 +16,14 @@ public final class Tenant {
 
     public final Api api;
     public final Api widget;
+    public final String widgetSecret;
     public final String widgetToken;
     private final Map<String, String> values;
 
-    private Tenant(Api api, Api widget, String widgetToken, Map<String, String> values) {
+    private Tenant(Api api, String widgetSecret, String widgetToken, Map<String, String> values) {
         this.api = api;
-        this.widget = widget;
+        this.widget = new Widgets(api).session(widgetSecret);
+        this.widgetSecret = widgetSecret;
         this.widgetToken = widgetToken;
         this.values = values;
     }
@@ -61,7 +63,7 @@ public final class Tenant {
         Widgets widgets = new Widgets(api);
         String secret = widgets.open(widgets.url(user, ""));
         String token = Widgets.path(widgets.url(user, "")).replaceFirst(".*/", "");
-        return new Tenant(api, widgets.session(secret), token, v);
+        return new Tenant(api, secret, token, v);
     }
 
     /**
