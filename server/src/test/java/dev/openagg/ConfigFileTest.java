@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openagg.api.Limits;
 import dev.openagg.institution.Institutions;
+import dev.openagg.limit.ClientLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -113,6 +114,18 @@ class ConfigFileTest {
         assertThat(config.webhooks()).isEqualTo(new Config.WebhookSettings(Duration.ofSeconds(30), true, 4));
         assertThat(config.httpLimits()).isEqualTo(new Limits(Duration.ofSeconds(5), Duration.ofSeconds(20), 0, 4096));
         assertThat(serve(Map.of(), "serve", "--webhook-allow-private-networks").webhooks().allowPrivateNetworks()).isTrue();
+    }
+
+    @Test
+    void client_limits_are_off_by_default_and_read_from_the_environment_the_file_and_flags() throws IOException {
+        assertThat(serve(Map.of(), "serve").clientLimits()).isEqualTo(ClientLimits.none());
+
+        Path file = file("OPENAGG_LIMIT_USERS_PER_CLIENT=100\nOPENAGG_LIMIT_MEMBERS_PER_USER=25\n");
+        Config config = serve(Map.of("OPENAGG_LIMIT_REQUESTS_PER_SECOND", "20"), "serve", "--config", file.toString(),
+                "--limit-request-burst", "50");
+
+        assertThat(config.clientLimits()).isEqualTo(new ClientLimits(20, 50, 100, 25));
+        assertThat(new ClientLimits(20, 0, 0, 0).burst()).as("a second's worth when no burst is set").isEqualTo(20);
     }
 
     @Test
