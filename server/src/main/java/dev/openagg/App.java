@@ -19,6 +19,8 @@ import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
 import dev.openagg.job.StepOverride;
 import dev.openagg.job.TransitionWriter;
+import dev.openagg.limit.Quotas;
+import dev.openagg.limit.RequestRate;
 import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
@@ -84,7 +86,8 @@ public final class App implements AutoCloseable {
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
-        UserStore users = new UserStore(database.jdbi(), clock);
+        Quotas quotas = new Quotas(config.clientLimits());
+        UserStore users = new UserStore(database.jdbi(), clock, quotas);
         MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring);
         Config.JobSettings jobs = config.jobs();
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
@@ -103,7 +106,7 @@ public final class App implements AutoCloseable {
         BackgroundAggregation background = new BackgroundAggregation(members, engine, clock,
                 config.sandbox().backgroundPeriod());
 
-        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock,
+        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock, quotas,
                 oauth.windows());
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine, clock);
         List<Http.Routes> features = new ArrayList<>(List.of(
@@ -121,7 +124,8 @@ public final class App implements AutoCloseable {
         features.addAll(oauth.routes(members, institutions, webhooks.events(), engine));
         features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
-                new BasicAuth(clients, clock), List.of("/health", Widget.PREFIX, OAuth.PREFIX), features);
+                RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),
+                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features);
         try {
             web.start();
         } catch (RuntimeException e) {
@@ -167,12 +171,9 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
-    /** Every endpoint the router serves, as {@code METHOD path}: for tests that walk a whole family of routes. */
-    public List<String> endpoints() {
-        return web.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(e -> e.endpoint.method.isHttpMethod())
-                .map(e -> e.endpoint.method + " " + e.endpoint.path)
-                .toList();
+    /** Every endpoint this server serves. */
+    public List<Http.Route> routes() {
+        return Http.routes(web);
     }
 
     /** The client created on this start with a generated key, if one was. */

@@ -1,6 +1,7 @@
 package dev.openagg;
 
 import dev.openagg.api.Limits;
+import dev.openagg.limit.ClientLimits;
 import dev.openagg.secret.KeySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public record Config(
         JobSettings jobs,
         WebhookSettings webhooks,
         Limits httpLimits,
+        ClientLimits clientLimits,
         Path pluginsDir,
         Path scenariosDir,
         Map<String, String> connectorSettings,
@@ -60,13 +62,17 @@ public record Config(
         public static final SandboxSettings DEFAULTS = new SandboxSettings(true, Duration.ofHours(24));
     }
 
-    /** The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. */
+    /**
+     * The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. A
+     * row lock is waited for up to 10 s, as PostgreSQL would, rather than H2's default 1 s: creates counted against
+     * a quota queue on their owner's row.
+     */
     public String jdbcUrl() {
         if (!isEmbedded()) {
             return database.url();
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("openagg")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
     }
 
     public boolean isEmbedded() {
@@ -89,68 +95,74 @@ public record Config(
     public static Config defaults(Path dataDir) {
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
                 null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
-                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), null, null, Map.of(),
-                SandboxSettings.DEFAULTS);
+                new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), ClientLimits.none(), null,
+                null, Map.of(), SandboxSettings.DEFAULTS);
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withClient(String id, String key) {
         return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
-                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, pluginsDir, scenariosDir,
+                keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir,
                 connectorSettings, sandbox);
     }
 
     /** The master keys secrets are encrypted under. */
     public Config withKeys(KeySettings newKeys) {
         return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withWebhooks(WebhookSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                settings, httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                settings, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs, webhooks,
-                httpLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withHttpLimits(Limits limits) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, limits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, limits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, dir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, dir, scenariosDir, connectorSettings, sandbox);
     }
 
     /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
     public Config withScenariosDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, dir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, dir, connectorSettings, sandbox);
     }
 
     /** The settings connector providers read, by their {@code OPENAGG_*} names. */
     public Config withConnectorSettings(Map<String, String> settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, settings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, settings, sandbox);
     }
 
     public Config withSandbox(SandboxSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, pluginsDir, scenariosDir, connectorSettings, settings);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, settings);
+    }
+
+    /** Per-client request rates and object quotas; {@link ClientLimits#none()} by default. */
+    public Config withClientLimits(ClientLimits limits) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, limits, pluginsDir, scenariosDir, connectorSettings, sandbox);
     }
 
     public Config withWebhookRetryBase(Duration base) {

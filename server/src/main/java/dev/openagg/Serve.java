@@ -4,6 +4,7 @@ import dev.openagg.api.Lengths;
 import dev.openagg.api.Limits;
 import dev.openagg.client.FirstClient;
 import dev.openagg.institution.Plugins;
+import dev.openagg.limit.ClientLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,6 +97,22 @@ final class Serve implements Callable<Integer> {
             description = "Largest request body in bytes; larger ones are refused with 413 (env OPENAGG_HTTP_MAX_BODY_BYTES, default 262144).")
     int httpMaxBodyBytes;
 
+    @Option(names = "--limit-requests-per-second", descriptionKey = "OPENAGG_LIMIT_REQUESTS_PER_SECOND", defaultValue = "0",
+            description = "API requests a second each client may send to this node; more are answered 429 (env OPENAGG_LIMIT_REQUESTS_PER_SECOND, default 0: no limit).")
+    int limitRequestsPerSecond;
+
+    @Option(names = "--limit-request-burst", descriptionKey = "OPENAGG_LIMIT_REQUEST_BURST", defaultValue = "0",
+            description = "Requests a client may send at once above that rate (env OPENAGG_LIMIT_REQUEST_BURST, default 0: one second's worth).")
+    int limitRequestBurst;
+
+    @Option(names = "--limit-users-per-client", descriptionKey = "OPENAGG_LIMIT_USERS_PER_CLIENT", defaultValue = "0",
+            description = "Users each client may have; creating more is answered 422 (env OPENAGG_LIMIT_USERS_PER_CLIENT, default 0: no limit; MX's development environment allows 100).")
+    int limitUsersPerClient;
+
+    @Option(names = "--limit-members-per-user", descriptionKey = "OPENAGG_LIMIT_MEMBERS_PER_USER", defaultValue = "0",
+            description = "Members each user may have; creating more is answered 422 (env OPENAGG_LIMIT_MEMBERS_PER_USER, default 0: no limit; MX's development environment allows 25).")
+    int limitMembersPerUser;
+
     @Option(names = "--node-name", descriptionKey = "OPENAGG_NODE_NAME",
             description = "This node's name in the job scheduler (env OPENAGG_NODE_NAME, default the host name).")
     String nodeName;
@@ -121,6 +138,8 @@ final class Serve implements Callable<Integer> {
         check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
                 "--http-header-timeout and --http-body-timeout must be at least 1 second");
         check(httpMinDataRate >= 0 && httpMaxBodyBytes >= 0, "--http-min-data-rate and --http-max-body cannot be negative");
+        check(limitRequestsPerSecond >= 0 && limitRequestBurst >= 0 && limitUsersPerClient >= 0
+                && limitMembersPerUser >= 0, "the --limit-* settings cannot be negative (0 turns one off)");
         return new Config(port, httpThreads, storage.dataDir, storage.database(), storage.keys(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
@@ -128,6 +147,7 @@ final class Serve implements Callable<Integer> {
                         webhookSenders),
                 new Limits(Duration.ofSeconds(httpHeaderTimeoutSeconds), Duration.ofSeconds(httpBodyTimeoutSeconds),
                         httpMinDataRate, httpMaxBodyBytes),
+                new ClientLimits(limitRequestsPerSecond, limitRequestBurst, limitUsersPerClient, limitMembersPerUser),
                 beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"), connectorSettings(),
                 new Config.SandboxSettings(sandbox, Duration.ofHours(backgroundAggregationHours)));
     }

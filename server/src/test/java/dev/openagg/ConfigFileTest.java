@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openagg.api.Limits;
 import dev.openagg.institution.Institutions;
+import dev.openagg.limit.ClientLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,6 +124,18 @@ class ConfigFileTest {
         assertThat(config.sandbox()).isEqualTo(new Config.SandboxSettings(false, Duration.ZERO));
         assertThat(serve(Map.of(), "serve", "--background-aggregation-hours", "6").sandbox().backgroundPeriod())
                 .isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void client_limits_are_off_by_default_and_read_from_the_environment_the_file_and_flags() throws IOException {
+        assertThat(serve(Map.of(), "serve").clientLimits()).isEqualTo(ClientLimits.none());
+
+        Path file = file("OPENAGG_LIMIT_USERS_PER_CLIENT=100\nOPENAGG_LIMIT_MEMBERS_PER_USER=25\n");
+        Config config = serve(Map.of("OPENAGG_LIMIT_REQUESTS_PER_SECOND", "20"), "serve", "--config", file.toString(),
+                "--limit-request-burst", "50");
+
+        assertThat(config.clientLimits()).isEqualTo(new ClientLimits(20, 50, 100, 25));
+        assertThat(new ClientLimits(20, 0, 0, 0).burst()).as("a second's worth when no burst is set").isEqualTo(20);
     }
 
     @Test

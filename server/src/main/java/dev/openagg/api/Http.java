@@ -85,6 +85,18 @@ public final class Http {
         });
     }
 
+    /** One registered endpoint: its HTTP method and its path pattern, with {@code {name}} for each path parameter. */
+    public record Route(String method, String path) {
+    }
+
+    /** Every endpoint {@code web} serves, as its router holds them: what the tests enumerate to cover each one. */
+    public static List<Route> routes(Javalin web) {
+        return web.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
+                .toList();
+    }
+
     /** The API client the request authenticated as. */
     public static String client(Context ctx) {
         String client = ctx.attribute(CLIENT);

@@ -19,6 +19,12 @@ public final class Lengths {
     /** A webhook's Basic {@code username} and {@code password}. */
     public static final int WEBHOOK_LOGIN = 255;
     public static final int CLIENT_ID = 128;
+    /** An MFA answer's {@code value}, as the end user typed or chose it. */
+    public static final int ANSWER_VALUE = 1_000;
+    /** The {@code guid} an MFA answer names: a challenge's guid, or the guid of one of its options. */
+    public static final int ANSWER_GUID = 255;
+    /** How many answers one {@code PUT .../resume} may carry. */
+    public static final int ANSWERS = 100;
 
     private Lengths() {
     }

@@ -22,9 +22,10 @@ import java.util.Optional;
  * A refusal says how long to wait, which is never more than one refill. Successes are never counted, and the
  * caller lets credentials it has already verified through before asking here, so the right key, once seen, is
  * never refused at all. Unknown and known client ids are counted alike, so the throttle tells nothing about which
- * ids exist. State is per node and bounded: the least recently touched entries are forgotten first.
+ * ids exist. State is per node and bounded: the least recently touched entries are forgotten first. Other bearer
+ * secrets (the widget's sessions) use it by address alone, with a null client id.
  */
-final class Throttle {
+public final class Throttle {
     record Bucket(int burst, Duration refill) {
     }
 
@@ -38,12 +39,12 @@ final class Throttle {
     private final Map<String, Tokens> clients = bounded();
     private final Map<String, Instant> marks = bounded();
 
-    Throttle(Clock clock) {
+    public Throttle(Clock clock) {
         this.clock = clock;
     }
 
     /** How long an attempt from {@code address} for {@code clientId} (null when unreadable) must wait, if at all. */
-    synchronized Optional<Duration> wait(String address, String clientId) {
+    public synchronized Optional<Duration> wait(String address, String clientId) {
         Instant now = clock.instant();
         String source = source(address);
         Tokens byAddress = addresses.get(source);
@@ -63,7 +64,7 @@ final class Throttle {
     }
 
     /** Counts a failed attempt: wrong credentials, or credentials that could not be read. */
-    synchronized void failed(String address, String clientId) {
+    public synchronized void failed(String address, String clientId) {
         Instant now = clock.instant();
         String source = source(address);
         addresses.computeIfAbsent(source, s -> new Tokens(ADDRESS, now)).take(now, ADDRESS);

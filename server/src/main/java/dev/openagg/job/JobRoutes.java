@@ -4,7 +4,9 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Lengths;
 import dev.openagg.api.Page;
+import dev.openagg.api.Problems;
 import dev.openagg.connector.Answer;
 import dev.openagg.connector.Challenge;
 import dev.openagg.connector.JobKind;
@@ -73,10 +75,20 @@ public final class JobRoutes implements Http.Routes {
         render(ctx, 202, JobReplies.resumed(engine.resume(member, answers(ctx.body()))));
     }
 
-    /** The answers of a resume request, {@code {"member": {"challenges": [{"guid", "value"}]}}}. */
+    /**
+     * The answers of a resume request, {@code {"member": {"challenges": [{"guid", "value"}]}}}, each within
+     * {@link Lengths}: over-long answers are refused before they are stored (encrypted) on the job.
+     */
     public static List<Answer> answers(String body) {
-        return Body.parse(body, "member").guidValues("challenges")
-                .orElseThrow(() -> ApiError.unprocessable("member.challenges is required"))
-                .stream().map(a -> new Answer(a.guid(), a.value())).toList();
+        List<Body.GuidValue> given = Body.parse(body, "member").guidValues("challenges")
+                .orElseThrow(() -> ApiError.unprocessable("member.challenges is required"));
+        Problems problems = new Problems().require(given.size() <= Lengths.ANSWERS,
+                "member.challenges may hold at most " + Lengths.ANSWERS + " answers");
+        given.stream().map(Body.GuidValue::guid).filter(g -> g != null && g.length() > Lengths.ANSWER_GUID).findFirst()
+                .ifPresent(g -> problems.maxLength("member.challenges.guid", g, Lengths.ANSWER_GUID));
+        given.stream().map(Body.GuidValue::value).filter(v -> v != null && v.length() > Lengths.ANSWER_VALUE)
+                .findFirst().ifPresent(v -> problems.maxLength("member.challenges.value", v, Lengths.ANSWER_VALUE));
+        problems.throwIfAny();
+        return given.stream().map(a -> new Answer(a.guid(), a.value())).toList();
     }
 }

@@ -11,6 +11,7 @@ import dev.openagg.db.Database;
 import dev.openagg.engine.MemberStatus;
 import dev.openagg.institution.Institutions;
 import dev.openagg.institution.Product;
+import dev.openagg.limit.Quotas;
 import dev.openagg.member.MemberStore.StoredCredential;
 import dev.openagg.user.User;
 import java.time.Clock;
@@ -31,11 +32,13 @@ public final class Members {
     private final JobStarter jobs;
     private final MemberEvents events;
     private final Clock clock;
+    private final Quotas quotas;
     private final ConsentWindows windows;
 
-    /** {@code windows} opens the consent pages of OAuth members. */
+    /** {@code quotas} bounds the members per user; {@code windows} opens the consent pages of OAuth members. */
     public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, Clock clock,
-                   ConsentWindows windows) {
+                   Quotas quotas, ConsentWindows windows) {
+        this.quotas = quotas;
         this.members = members;
         this.institutions = institutions;
         this.jobs = jobs;
@@ -73,7 +76,10 @@ public final class Members {
     public record Pending(Member member, String oauthWindowUri) {
     }
 
-    /** Creates the member and, unless told to skip, starts its first job. Invalid input is a 422. */
+    /**
+     * Creates the member and, unless told to skip, starts its first job. Invalid input, or a user at its quota of
+     * members, is a 422.
+     */
     public Member create(User user, NewMember request, String callbackPayload) {
         Checked checked = check(user, request);
         Member member = newMember(user, request, MemberStatus.created());
@@ -144,6 +150,7 @@ public final class Members {
                          Function<Handle, T> also) {
         try {
             return members.jdbi().inTransaction(h -> {
+                quotas.checkMembers(h, member.userGuid());
                 if (!members.insert(h, member, credentials)) {
                     throw duplicateId(member.id());
                 }

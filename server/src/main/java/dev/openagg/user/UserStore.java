@@ -4,6 +4,7 @@ import dev.openagg.api.Identifier;
 import dev.openagg.api.Page;
 import dev.openagg.connector.Guids;
 import dev.openagg.db.Database;
+import dev.openagg.limit.Quotas;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,10 +19,12 @@ import org.jdbi.v3.core.statement.Query;
 public final class UserStore {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Quotas quotas;
 
-    public UserStore(Jdbi jdbi, Clock clock) {
+    public UserStore(Jdbi jdbi, Clock clock, Quotas quotas) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     public Optional<User> find(String clientId, String guid) {
@@ -77,11 +80,15 @@ public final class UserStore {
         return query;
     }
 
-    /** Inserts a user; empty when another user of the client already has its {@code id}. */
+    /**
+     * Inserts a user; empty when another user of the client already has its {@code id}. Over the client's quota of
+     * users it throws the 422.
+     */
     public Optional<User> create(String clientId, String id, String email, boolean isDisabled, String metadata) {
         Instant now = clock.instant();
         User user = new User(Guids.next("USR"), clientId, id, email, isDisabled, metadata, now, now);
         return saving(h -> {
+            quotas.checkUsers(h, clientId);
             if (id != null && idTaken(h, clientId, id, user.guid())) {
                 return Optional.empty();
             }

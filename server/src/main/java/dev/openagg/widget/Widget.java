@@ -2,6 +2,7 @@ package dev.openagg.widget;
 
 import dev.openagg.account.MemberAccounts;
 import dev.openagg.api.Http;
+import dev.openagg.client.Throttle;
 import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
 import dev.openagg.member.MemberStore;
@@ -27,7 +28,8 @@ public final class Widget {
         this.routes = List.of(
                 new WidgetUrlRoutes(users, members, institutions, sessions),
                 new PageRoutes(sessions),
-                new WidgetApiRoutes(sessions, users, members, service, institutions, engine, new MemberAccounts(jdbi)));
+                new WidgetApiRoutes(sessions, users, members, service, institutions, engine, new MemberAccounts(jdbi),
+                        new Throttle(clock)));
     }
 
     public List<Http.Routes> routes() {

@@ -6,6 +6,7 @@ import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
 import dev.openagg.api.Page;
+import dev.openagg.client.Throttle;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.InstitutionJson;
 import dev.openagg.institution.Institutions;
@@ -19,7 +20,9 @@ import dev.openagg.user.User;
 import dev.openagg.user.UserStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -41,9 +44,11 @@ final class WidgetApiRoutes implements Http.Routes {
     private final Institutions institutions;
     private final JobEngine engine;
     private final MemberAccounts accounts;
+    private final Throttle throttle;
 
     WidgetApiRoutes(WidgetSessions sessions, UserStore users, MemberStore members, Members service,
-                    Institutions institutions, JobEngine engine, MemberAccounts accounts) {
+                    Institutions institutions, JobEngine engine, MemberAccounts accounts, Throttle throttle) {
+        this.throttle = throttle;
         this.sessions = sessions;
         this.users = users;
         this.members = members;
@@ -55,8 +60,7 @@ final class WidgetApiRoutes implements Http.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.before(API + "/*", ctx -> ctx.attribute(SESSION, sessions.find(bearer(ctx)).orElseThrow(() ->
-                new ApiError(401, "the widget session is missing or has ended; ask the app for a new widget URL"))));
+        routes.before(API + "/*", ctx -> ctx.attribute(SESSION, authorise(ctx)));
         routes.get(API + "/session", ctx -> Http.json(ctx, 200, WidgetJson.session(session(ctx))));
         routes.delete(API + "/session/member", ctx -> {
             sessions.connecting(session(ctx), null);
@@ -137,8 +141,29 @@ final class WidgetApiRoutes implements Http.Routes {
                 .orElseThrow(() -> ApiError.notFound("institution"));
     }
 
+    /**
+     * The session the bearer secret names. Wrong secrets are throttled by source address as wrong API keys are; a
+     * throttled address is answered 429 before its secret is looked at, so guessing cannot go faster than the
+     * throttle, even though a valid secret from that address then waits too.
+     */
+    private WidgetSession authorise(Context ctx) {
+        String secret = bearer(ctx);
+        Optional<Duration> wait = throttle.wait(ctx.ip(), null);
+        if (wait.isPresent() && secret != null) {
+            throw new ApiError.RetryLater(wait.get(), "too many failed attempts to open a widget session; try again in "
+                    + ApiError.RetryLater.seconds(wait.get()) + " s");
+        }
+        return sessions.find(secret).orElseThrow(() -> {
+            if (secret != null) {
+                throttle.failed(ctx.ip(), null);
+            }
+            return new ApiError(401, "the widget session is missing or has ended; ask the app for a new widget URL");
+        });
+    }
+
     private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
-        return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        String secret = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
+        return secret.isEmpty() ? null : secret;
     }
 }

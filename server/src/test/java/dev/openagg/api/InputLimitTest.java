@@ -111,6 +111,41 @@ class InputLimitTest extends ServerTest {
     }
 
     @Test
+    void a_webhook_password_is_limited_in_characters_before_it_is_encrypted_whatever_its_bytes() {
+        String fourByte = "\uD83D\uDD11"; // one character, four bytes in UTF-8
+        String hook = "{\"webhook\": {\"url\": \"https://example.com/h\", \"event_types\": [\"MEMBER\"], \"password\": \"";
+        try (LogCapture log = new LogCapture()) {
+            Reply widest = api.post("/webhooks", hook + fourByte.repeat(255) + "\"}}");
+            assertThat(widest.status()).as(widest.text()).isEqualTo(200);
+            String guid = widest.json().at("/webhook/guid").asText();
+            assertRefused(api.post("/webhooks", hook + "\u20AC".repeat(500) + "\"}}"),
+                    "webhook.password must be at most 255 characters");
+            assertRefused(api.put("/webhooks/" + guid, "{\"webhook\": {\"password\": \"" + fourByte.repeat(1_000)
+                    + "\"}}"), "webhook.password must be at most 255 characters");
+            assertThat(log.text()).doesNotContain(fourByte).doesNotContain("\u20AC");
+        }
+    }
+
+    @Test
+    void mfa_answers_over_their_length_or_count_are_422_naming_the_field_and_quote_nothing() {
+        Flow owner = new Flow(api);
+        String member = owner.member("password", true);
+        String longValue = "{\"member\": {\"challenges\": [{\"guid\": \"CRD-1\", \"value\": \"" + text('Q', 1_001)
+                + "\"}]}}";
+        try (LogCapture log = new LogCapture()) {
+            Reply refused = api.put(owner.path(member, "resume"), longValue);
+            assertRefused(refused, "member.challenges.value must be at most 1000 characters");
+            assertThat(refused.text()).doesNotContain("QQQQ");
+            assertThat(log.text()).doesNotContain("QQQQ");
+        }
+        assertRefused(api.put(owner.path(member, "resume"), "{\"member\": {\"challenges\": [{\"guid\": \""
+                + text('g', 256) + "\", \"value\": \"x\"}]}}"), "member.challenges.guid must be at most 255 characters");
+        String many = "{\"guid\": \"CRD-1\", \"value\": \"x\"},".repeat(101);
+        assertRefused(api.put(owner.path(member, "resume"), "{\"member\": {\"challenges\": ["
+                + many.substring(0, many.length() - 1) + "]}}"), "member.challenges may hold at most 100 answers");
+    }
+
+    @Test
     void a_page_whose_offset_would_overflow_is_400_on_every_list() {
         Flow owner = new Flow(api);
         String member = owner.member("options", false);

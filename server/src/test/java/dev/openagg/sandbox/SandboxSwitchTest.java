@@ -49,7 +49,8 @@ class SandboxSwitchTest {
     }
 
     private static List<String> sandboxRoutes(TestServer server) {
-        return server.app().endpoints().stream().filter(e -> e.split(" ", 2)[1].startsWith("/sandbox")).toList();
+        return server.app().routes().stream().filter(r -> r.path().startsWith("/sandbox"))
+                .map(r -> r.method() + " " + r.path()).toList();
     }
 
     /** A request for the route, with a value in place of each path parameter. */

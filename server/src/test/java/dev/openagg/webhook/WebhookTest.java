@@ -13,6 +13,7 @@ import dev.openagg.support.Reply;
 import dev.openagg.support.TestServer;
 import dev.openagg.support.Webhook;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,12 +113,11 @@ class WebhookTest extends ServerWithReceiver {
         flow = new Flow(api);
         Webhook.register(api, receiver.url(), false);
         receiver.failNext(1);
-        long started = System.nanoTime();
 
         flow.member("password", true);
 
+        // The bound is the assertion: with the default 30 s base the retry could not come within it.
         Await.until(receiver::received, r -> r.size() >= 2, Duration.ofSeconds(10), "the retry");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -127,11 +127,17 @@ class WebhookTest extends ServerWithReceiver {
         String member = flow.member("password", false);
         Await.until(receiver::received, r -> !r.isEmpty(), BOUND, "a hanging delivery");
 
+        // A read held by the hanging delivery would take its whole 10 s time-out; a read on a loaded machine can
+        // take a second now and then. So the median must be fast, and no read may come near the time-out.
+        List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             long started = System.nanoTime();
             assertThat(api.get(flow.path(member, "status")).status()).isEqualTo(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            millis.add((System.nanoTime() - started) / 1_000_000);
         }
+        assertThat(millis).as("status reads, ms").allMatch(m -> m < 5_000);
+        assertThat(millis.stream().sorted().toList().get(millis.size() / 2)).as("median of %s", millis)
+                .isLessThan(1_000L);
         flow.awaitStatus(member, "CONNECTED");
     }
 
