@@ -66,7 +66,7 @@ final class ConsentRoutes implements Http.Routes {
     }
 
     private void choose(Context ctx) {
-        String choice = Optional.ofNullable(ctx.formParam("choice")).orElse("");
+        String choice = ConsentForm.field(ctx.contentType(), ctx.body(), "choice").orElse("");
         Consent.Choice chosen = Consent.Choice.named(choice).filter(c -> c != Consent.Choice.ERROR)
                 .orElseThrow(() -> ApiError.badRequest("choice must be authorize, deny or cancel"));
         Consent.Decision decision = consent.onPage(ctx.pathParam("token"), chosen);

@@ -71,7 +71,8 @@ public final class SandboxControlRoutes implements Http.Routes {
                 JobReplies.started(background.runNow(member(ctx)))));
         routes.post(MEMBER + "/webhooks", ctx -> {
             Member member = member(ctx);
-            String type = Body.parse(ctx.body(), "webhook").string("type").orElse(null);
+            String type = Body.parse(ctx.body(), "webhook").string("type")
+                    .orElseThrow(() -> ApiError.unprocessable("webhook.type is required"));
             if (!Webhooks.EVENT_TYPES.contains(type)) {
                 throw ApiError.unprocessable("webhook.type must be one of " + Webhooks.EVENT_TYPES);
             }

@@ -144,6 +144,22 @@ class OAuthMemberTest extends ServerTest {
     }
 
     @Test
+    void a_malformed_or_foreign_form_is_refused_and_leaves_the_page_usable() {
+        JsonNode member = pending("");
+        String uri = member.get("oauth_window_uri").asText();
+        for (String[] form : new String[][]{
+                {"multipart/form-data; boundary=x", "choice=authorize"},
+                {"application/json", "{\"choice\": \"authorize\"}"},
+                {"application/x-www-form-urlencoded", "choice=%zz"},
+                {"application/x-www-form-urlencoded", "choice=error"}}) {
+            HttpResponse<String> reply = OAuthPage.post(uri, form[0], form[1]);
+            assertThat(reply.statusCode()).as(form[0] + " " + form[1]).isEqualTo(400);
+            assertThat(reply.body()).contains("choice must be authorize, deny or cancel");
+        }
+        assertThat(OAuthPage.choose(uri, "authorize").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_second_oauth_window_uri_invalidates_the_first() {
         JsonNode member = pending("");
         String first = member.get("oauth_window_uri").asText();

@@ -24,6 +24,12 @@ final class OAuthPage {
                 .POST(HttpRequest.BodyPublishers.ofString("choice=" + choice)));
     }
 
+    /** Posts {@code body} as {@code contentType}, as a broken or hostile client might. */
+    static HttpResponse<String> post(String uri, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

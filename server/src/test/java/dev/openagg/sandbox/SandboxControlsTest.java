@@ -93,6 +93,9 @@ class SandboxControlsTest extends ServerTest {
         assertThat(api.post(control(member, "connection_status"), "not json").status()).isEqualTo(400);
         assertThat(api.post(control(member, "webhooks"), "{\"webhook\": {\"type\": \"HOLDINGS\"}}").status())
                 .isEqualTo(422);
+        Reply untyped = api.post(control(member, "webhooks"), "{\"webhook\": {\"url\": \"x\"}}");
+        assertThat(untyped.status()).as(untyped.toString()).isEqualTo(422);
+        assertThat(untyped.json().at("/error/message").asText()).isEqualTo("webhook.type is required");
         assertThat(flow.status(member).get("connection_status").asText()).isEqualTo("CONNECTED");
     }
 
