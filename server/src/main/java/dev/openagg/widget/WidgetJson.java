@@ -47,8 +47,12 @@ final class WidgetJson {
         Member m = view.member();
         MemberStatus status = m.status();
         ConnectionStatus connection = status.connectionStatus();
+        // MX's end-user message for the status; an OAuth member's own message (a refused or revoked consent) is
+        // already written for the end user, while a credential institution's is for the client.
+        String message = institution.supportsOauth() ? StatusMessages.of(status, institution.name())
+                : StatusMessages.of(connection, institution.name());
         return new MemberBody(new MemberView(m.guid(), m.userGuid(), m.institutionCode(), institution.name(),
-                connection.name(), connection.id(), StatusMessages.of(connection, institution.name()),
+                connection.name(), connection.id(), message,
                 status.isAuthenticated(), status.isBeingAggregated(), ChallengeJson.list(view.challenges()),
                 institution.supportsOauth(), oauthWindowUri));
     }
