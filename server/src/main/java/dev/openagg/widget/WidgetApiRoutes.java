@@ -5,6 +5,7 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Origin;
 import dev.openagg.api.Page;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.InstitutionJson;
@@ -80,7 +81,7 @@ final class WidgetApiRoutes implements Http.Routes {
         routes.get(MEMBER, ctx -> render(ctx, 200, member(ctx)));
         routes.post(MEMBER + "/oauth_window_uri", ctx -> {
             Member member = member(ctx);
-            String uri = oauth.open(ctx, session(ctx), member);
+            String uri = oauth.open(Origin.of(ctx), session(ctx), member);
             sessions.connecting(session(ctx), member.guid());
             render(ctx, 200, member, uri);
         });
@@ -103,7 +104,7 @@ final class WidgetApiRoutes implements Http.Routes {
             throw ApiError.unprocessable("member.institution_code " + code + " does not offer this widget's mode");
         });
         if (body.bool("is_oauth").orElse(false)) {
-            Members.Pending pending = oauth.create(ctx, session, user, body);
+            Members.Pending pending = oauth.create(Origin.of(ctx), session, user, body);
             sessions.connecting(session, pending.member().guid());
             render(ctx, 202, pending.member(), pending.oauthWindowUri());
             return;

@@ -1,7 +1,6 @@
 package dev.openagg.widget;
 
 import dev.openagg.api.ApiError;
-import dev.openagg.api.Origin;
 import dev.openagg.api.Body;
 import dev.openagg.institution.Institutions;
 import dev.openagg.member.ConsentWindows;
@@ -9,7 +8,6 @@ import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
 import dev.openagg.user.User;
-import io.javalin.http.Context;
 import java.util.List;
 
 /**
@@ -30,20 +28,23 @@ final class WidgetOAuth {
         this.windows = windows;
     }
 
-    /** A PENDING OAuth member of the request's institution, and its consent page's URI. */
-    Members.Pending create(Context ctx, WidgetSession session, User user, Body member) {
+    /**
+     * A PENDING OAuth member of the request's institution, and its consent page's URI; {@code origin} is where the
+     * page reached this server, so the URI works from there.
+     */
+    Members.Pending create(String origin, WidgetSession session, User user, Body member) {
         Members.NewMember request = new Members.NewMember(member.string("institution_code").orElse(null),
                 member.guidValues("credentials").orElse(null), null, null, false, List.of(), false, true);
-        return service.createOAuth(user, request, options(ctx, session), null);
+        return service.createOAuth(user, request, options(origin, session), null);
     }
 
     /** A new consent page for the member (any earlier one stops working); 400 for a member without OAuth. */
-    String open(Context ctx, WidgetSession session, Member member) {
+    String open(String origin, WidgetSession session, Member member) {
         boolean oauth = institutions.find(member.institutionCode()).map(i -> i.supportsOauth()).orElse(false);
         if (!oauth) {
             throw ApiError.badRequest("Member cannot use OAuth: " + member.institutionCode() + " does not support OAuth");
         }
-        ConsentWindows.Options options = options(ctx, session);
+        ConsentWindows.Options options = options(origin, session);
         return members.jdbi().inTransaction(h -> windows.open(h,
                 members.lock(h, member.guid()).orElseThrow(() -> ApiError.notFound("member")), options));
     }
@@ -53,10 +54,10 @@ final class WidgetOAuth {
      * {@code client_redirect_url} counts only for {@code APP}, as MX documents. The member aggregates once
      * authorised, whatever the widget's mode.
      */
-    private static ConsentWindows.Options options(Context ctx, WidgetSession session) {
+    private static ConsentWindows.Options options(String origin, WidgetSession session) {
         WidgetSession.OAuthReturn o = session.settings().oauth();
         boolean app = o.referralSource().equals("APP");
-        return new ConsentWindows.Options(Origin.of(ctx), o.referralSource(), app ? o.clientRedirectUrl() : null,
+        return new ConsentWindows.Options(origin, o.referralSource(), app ? o.clientRedirectUrl() : null,
                 o.scheme(), true, false);
     }
 }

@@ -16,6 +16,7 @@ import dev.openagg.user.UserStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -119,7 +120,8 @@ final class WidgetUrlRoutes implements Http.Routes {
      */
     private static WidgetSession.OAuthReturn oauthReturn(Body body, String root, Problems problems) {
         boolean webview = body.bool("is_mobile_webview").orElse(false);
-        String source = body.string("oauth_referral_source").orElse(webview ? "APP" : "BROWSER");
+        String source = body.string("oauth_referral_source").orElse(webview ? "APP" : "BROWSER")
+                .toUpperCase(Locale.ROOT);
         if (!source.equals("APP") && !source.equals("BROWSER")) {
             problems.add(root + ".oauth_referral_source must be BROWSER or APP");
             source = "BROWSER";
