@@ -139,6 +139,12 @@ public final class Browser implements AutoCloseable {
         driver.switchTo().frame("widget");
     }
 
+    /** Closes the pop-up the driver is in, as an end user closing it would, and steps back into the widget. */
+    public void closePopupAndReturn() {
+        driver.close();
+        switchToWidget();
+    }
+
     /** Waits until only the first window is left: a pop-up closed itself. */
     public void awaitPopupClosed() {
         Await.until(driver::getWindowHandles, handles -> handles.size() == 1, BOUND, "the pop-up to close");

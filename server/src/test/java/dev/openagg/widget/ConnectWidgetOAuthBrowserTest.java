@@ -104,6 +104,24 @@ class ConnectWidgetOAuthBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_pop_up_closed_before_a_choice_is_noticed_and_the_consent_can_be_opened_again() {
+        browser.embed(widgets.url(flow.userGuid, ""));
+        chooseBank();
+        browser.button("Go to log in").click();
+        String member = (String) browser.awaitEvent("mx/connect/oauthRequested").get("member_guid");
+        browser.switchToPopup();
+        browser.awaitHeading("Allow access to your accounts?");
+
+        browser.closePopupAndReturn();
+
+        browser.awaitHeading("Logging in did not finish");
+        assertThat(browser.awaitEvent("mx/connect/oauthError")).containsEntry("member_guid", member);
+        browser.button("Try again").click();
+        decideInPopup("Authorize");
+        awaitConnected(member);
+    }
+
+    @Test
     void in_a_mobile_web_view_the_consent_page_opens_in_the_same_view_and_returns_to_the_app() {
         String returnTo = browser.appUrl(Browser.APP_RETURN);
         browser.open(widgets.url(flow.userGuid, "\"is_mobile_webview\": true, \"client_redirect_url\": \"" + returnTo + "\""));
