@@ -19,7 +19,7 @@ const TITLES = {
   DISABLED: 'Connecting is paused',
   CREATED: 'Ready to connect',
 };
-/** OAuth members have no credentials to re-enter: their errors come from the consent or the access behind it. */
+/** An OAuth member has no credentials to re-enter: these statuses come from its consent or the access behind it. */
 const OAUTH_TITLES = {
   DENIED: 'Access was not allowed',
   FAILED: 'The institution could not finish',
@@ -156,20 +156,22 @@ export function watcher(w) {
   }
 
   function loginError(m) {
+    // An OAuth member is authorised again after a refused consent or access; other errors retry the job.
+    const reconsent = m.is_oauth && Boolean(OAUTH_TITLES[m.connection_status]);
     const retryWithCredentials = !m.is_oauth && NEEDS_CREDENTIALS.includes(m.connection_status);
     const box = alertBox();
     const label = retryWithCredentials ? 'Re-enter credentials' : m.connection_status === 'CREATED' ? 'Connect' : 'Try again';
     const institution = {code: m.institution_code, name: m.institution_name};
-    const again = button(label, () => m.is_oauth ? authorize(w, institution, m, box, again)
+    const again = button(label, () => reconsent ? authorize(w, institution, m, box, again)
       : retryWithCredentials ? credentials(w, m.institution_code, m)
       : act(() => w.api('POST', 'members/' + m.guid + '/retry'), box, again));
-    const title = (m.is_oauth && OAUTH_TITLES[m.connection_status]) || TITLES[m.connection_status];
+    const title = (reconsent && OAUTH_TITLES[m.connection_status]) || TITLES[m.connection_status];
     w.show('loginError', title || 'We could not connect', [badge(false),
       el('p', {}, m.connection_status_message), box, again,
       button('Choose another institution', () => w.forgetMember(true), 'secondary')]);
     w.post('mx/connect/memberError', {member_guid: m.guid, connection_status: m.connection_status_id,
       connection_status_name: m.connection_status});
-    if (m.is_oauth) {
+    if (reconsent) {
       w.post('mx/connect/oauthError', {member_guid: m.guid});
     }
   }
