@@ -1,6 +1,7 @@
 // The first steps: finding the institution, then its sign-in form, for a new member or for new credentials on an
 // existing one. `w` is the widget (widget.js): its API, its messages, its views and what comes next.
 import {alertBox, busy, button, el, fail, Halt} from './dom.js';
+import {oauthStart} from './oauth.js';
 
 export function search(w) {
   w.stopWatching();
@@ -16,7 +17,11 @@ export function search(w) {
       list.replaceChildren(...found.institutions.map((i) => {
         const choose = button('', () => {
           w.post('mx/connect/selectedInstitution', {code: i.code, guid: null, name: i.name, url: i.url});
-          credentials(w, i.code, null);
+          if (i.supports_oauth) {
+            oauthStart(w, i, null);
+          } else {
+            credentials(w, i.code, null);
+          }
         }, 'institution');
         choose.append(el('span', {class: 'name'}, i.name), el('span', {class: 'url'}, i.url || ''));
         const item = el('li');
@@ -45,7 +50,10 @@ export function search(w) {
   run();
 }
 
-/** The institution's sign-in form; with a member, its credentials are replaced instead of a member created. */
+/**
+ * The institution's sign-in form; with a member, its credentials are replaced instead of a member created. An OAuth
+ * institution has no form: its end user logs in on its consent page.
+ */
 export async function credentials(w, code, member) {
   w.stopWatching();
   let institution;
@@ -59,6 +67,10 @@ export async function credentials(w, code, member) {
     if (!(e instanceof Halt)) {
       w.problem('We could not open this institution', e.message);
     }
+    return;
+  }
+  if (institution.supports_oauth) {
+    oauthStart(w, institution, member);
     return;
   }
   const form = el('form', {class: 'stack'});

@@ -2,6 +2,7 @@
 // a running job a spinner, CONNECTED the accounts, anything else MX's message and a way to try again.
 import {answers, challengeField} from './challenges.js';
 import {alertBox, badge, busy, button, el, fail, Halt, money, words} from './dom.js';
+import {authorize, oauthStart} from './oauth.js';
 import {credentials} from './signin.js';
 
 const POLL_MS = 1000;
@@ -17,6 +18,11 @@ const TITLES = {
   DEGRADED: 'This connection is being upgraded',
   DISABLED: 'Connecting is paused',
   CREATED: 'Ready to connect',
+};
+/** An OAuth member has no credentials to re-enter: these statuses come from its consent or the access behind it. */
+const OAUTH_TITLES = {
+  DENIED: 'Access was not allowed',
+  FAILED: 'The institution could not finish',
 };
 
 export function watcher(w) {
@@ -88,6 +94,8 @@ export function watcher(w) {
         shownChallenges = guids;
         mfa(m);
       }
+    } else if (m.connection_status === 'PENDING' && m.is_oauth) {
+      oauthStart(w, {code: m.institution_code, name: m.institution_name}, m);
     } else if (m.is_being_aggregated) {
       connecting(m);
     } else if (m.connection_status === 'CONNECTED') {
@@ -148,16 +156,24 @@ export function watcher(w) {
   }
 
   function loginError(m) {
-    const retryWithCredentials = NEEDS_CREDENTIALS.includes(m.connection_status);
+    // An OAuth member is authorised again after a refused consent or access; other errors retry the job.
+    const reconsent = m.is_oauth && Boolean(OAUTH_TITLES[m.connection_status]);
+    const retryWithCredentials = !m.is_oauth && NEEDS_CREDENTIALS.includes(m.connection_status);
     const box = alertBox();
     const label = retryWithCredentials ? 'Re-enter credentials' : m.connection_status === 'CREATED' ? 'Connect' : 'Try again';
-    const again = button(label, () => retryWithCredentials ? credentials(w, m.institution_code, m)
+    const institution = {code: m.institution_code, name: m.institution_name};
+    const again = button(label, () => reconsent ? authorize(w, institution, m, box, again)
+      : retryWithCredentials ? credentials(w, m.institution_code, m)
       : act(() => w.api('POST', 'members/' + m.guid + '/retry'), box, again));
-    w.show('loginError', TITLES[m.connection_status] || 'We could not connect', [badge(false),
+    const title = (reconsent && OAUTH_TITLES[m.connection_status]) || TITLES[m.connection_status];
+    w.show('loginError', title || 'We could not connect', [badge(false),
       el('p', {}, m.connection_status_message), box, again,
       button('Choose another institution', () => w.forgetMember(true), 'secondary')]);
     w.post('mx/connect/memberError', {member_guid: m.guid, connection_status: m.connection_status_id,
       connection_status_name: m.connection_status});
+    if (reconsent) {
+      w.post('mx/connect/oauthError', {member_guid: m.guid});
+    }
   }
 
   return {watch, stop};

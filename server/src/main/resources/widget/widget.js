@@ -14,6 +14,7 @@ const w = {
   api: widgetApi(secret, () => problem('This session has ended', 'Go back to the app and start again to connect your account.')),
   post: messenger(() => session),
   step: () => step,
+  session: () => session,
   show,
   problem,
   forgetMember,

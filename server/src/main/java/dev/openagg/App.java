@@ -108,7 +108,8 @@ public final class App implements AutoCloseable {
 
         Members memberService = new Members(members, institutions, engine, webhooks.events(), clock, quotas,
                 oauth.windows());
-        Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine, clock);
+        Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine,
+                oauth.windows(), clock);
         List<Http.Routes> features = new ArrayList<>(List.of(
                 new HealthRoutes(database),
                 new UserRoutes(users),

@@ -25,7 +25,7 @@ final class PageRoutes implements Http.Routes {
 
     private final WidgetSessions sessions;
     private final Map<String, Asset> assets = Stream.of("widget.js", "dom.js", "server.js", "signin.js", "status.js",
-                    "challenges.js", "widget.css", "views.css")
+                    "challenges.js", "oauth.js", "widget.css", "views.css")
             .collect(Collectors.toMap(name -> name, name -> Asset.load(name, name.endsWith(".js")
                     ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")));
     private final Asset page = Asset.load("connect.html", HTML);

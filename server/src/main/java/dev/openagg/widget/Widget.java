@@ -5,6 +5,7 @@ import dev.openagg.api.Http;
 import dev.openagg.client.Throttle;
 import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
+import dev.openagg.member.ConsentWindows;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
 import dev.openagg.user.UserStore;
@@ -22,14 +23,15 @@ public final class Widget {
 
     private final List<Http.Routes> routes;
 
+    /** {@code windows} opens the consent pages of OAuth members connected in the widget. */
     public Widget(Jdbi jdbi, UserStore users, MemberStore members, Members service, Institutions institutions,
-                  JobEngine engine, Clock clock) {
+                  JobEngine engine, ConsentWindows windows, Clock clock) {
         WidgetSessions sessions = new WidgetSessions(jdbi, clock);
         this.routes = List.of(
                 new WidgetUrlRoutes(users, members, institutions, sessions),
                 new PageRoutes(sessions),
                 new WidgetApiRoutes(sessions, users, members, service, institutions, engine, new MemberAccounts(jdbi),
-                        new Throttle(clock)));
+                        new Throttle(clock), new WidgetOAuth(members, service, institutions, windows)));
     }
 
     public List<Http.Routes> routes() {

@@ -5,6 +5,7 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Body;
 import dev.openagg.api.Http;
+import dev.openagg.api.Origin;
 import dev.openagg.api.Page;
 import dev.openagg.client.Throttle;
 import dev.openagg.connector.InstitutionInfo;
@@ -28,7 +29,9 @@ import java.util.Map;
 /**
  * The small API the widget page calls, authorised by its session secret ({@code Authorization: Bearer ...}) and
  * limited to the session's user. Every change goes through the same member service and job engine as the MX API,
- * so the widget follows the same rules; the only state it adds is which member the session is connecting.
+ * so the widget follows the same rules; the only state it adds is which member the session is connecting. An OAuth
+ * member is created with {@code "is_oauth": true} and waits PENDING for its consent page; each new attempt asks for
+ * a new page ({@code POST .../oauth_window_uri}).
  */
 final class WidgetApiRoutes implements Http.Routes {
     private static final String API = Widget.PREFIX + "/api";
@@ -45,9 +48,11 @@ final class WidgetApiRoutes implements Http.Routes {
     private final JobEngine engine;
     private final MemberAccounts accounts;
     private final Throttle throttle;
+    private final WidgetOAuth oauth;
 
     WidgetApiRoutes(WidgetSessions sessions, UserStore users, MemberStore members, Members service,
-                    Institutions institutions, JobEngine engine, MemberAccounts accounts, Throttle throttle) {
+                    Institutions institutions, JobEngine engine, MemberAccounts accounts, Throttle throttle,
+                    WidgetOAuth oauth) {
         this.throttle = throttle;
         this.sessions = sessions;
         this.users = users;
@@ -56,6 +61,7 @@ final class WidgetApiRoutes implements Http.Routes {
         this.institutions = institutions;
         this.engine = engine;
         this.accounts = accounts;
+        this.oauth = oauth;
     }
 
     @Override
@@ -68,9 +74,8 @@ final class WidgetApiRoutes implements Http.Routes {
         });
         routes.get(API + "/institutions", ctx -> {
             Mode mode = session(ctx).settings().mode();
-            // OAuth institutions need the consent page in a pop-up, which this page does not open.
             List<InstitutionInfo> found = institutions.namedFor(session(ctx).clientId(), ctx.queryParam("name")).stream()
-                    .filter(mode::offers).filter(i -> !i.supportsOauth()).toList();
+                    .filter(mode::offers).toList();
             Page page = Page.of(ctx.queryParam("page"), ctx.queryParam("records_per_page"));
             Http.json(ctx, 200, InstitutionJson.list(page.slice(found), page, found.size(), WIRE));
         });
@@ -79,6 +84,12 @@ final class WidgetApiRoutes implements Http.Routes {
                 InstitutionJson.credentials(institution(ctx).credentials(), Page.of(null, "100"))));
         routes.post(API + "/members", this::create);
         routes.get(MEMBER, ctx -> render(ctx, 200, member(ctx)));
+        routes.post(MEMBER + "/oauth_window_uri", ctx -> {
+            Member member = member(ctx);
+            String uri = oauth.open(Origin.of(ctx), session(ctx), member);
+            sessions.connecting(session(ctx), member.guid());
+            render(ctx, 200, member, uri);
+        });
         routes.put(MEMBER + "/credentials", this::updateCredentials);
         routes.post(MEMBER + "/retry", ctx -> render(ctx, 202, connecting(ctx, member(ctx))));
         routes.put(MEMBER + "/resume", ctx -> render(ctx, 202, JobReplies.resumed(engine.resume(member(ctx), JobRoutes.answers(ctx.body())))));
@@ -97,6 +108,12 @@ final class WidgetApiRoutes implements Http.Routes {
         institutions.findFor(session.clientId(), code).filter(i -> !session.settings().mode().offers(i)).ifPresent(i -> {
             throw ApiError.unprocessable("member.institution_code " + code + " does not offer this widget's mode");
         });
+        if (body.bool("is_oauth").orElse(false)) {
+            Members.Pending pending = oauth.create(Origin.of(ctx), session, user, body);
+            sessions.connecting(session, pending.member().guid());
+            render(ctx, 202, pending.member(), pending.oauthWindowUri());
+            return;
+        }
         Member member = service.create(user, new Members.NewMember(code, body.guidValues("credentials").orElse(null),
                 null, null, true, List.of(), false), null);
         render(ctx, 202, connecting(ctx, member));
@@ -120,8 +137,12 @@ final class WidgetApiRoutes implements Http.Routes {
     }
 
     private void render(Context ctx, int status, Member member) {
+        render(ctx, status, member, null);
+    }
+
+    private void render(Context ctx, int status, Member member, String oauthWindowUri) {
         InstitutionInfo institution = institutions.find(member.institutionCode()).orElseThrow();
-        Http.json(ctx, status, WidgetJson.member(engine.view(member), institution));
+        Http.json(ctx, status, WidgetJson.member(engine.view(member), institution, oauthWindowUri));
     }
 
     private static WidgetSession session(Context ctx) {

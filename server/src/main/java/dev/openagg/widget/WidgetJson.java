@@ -19,7 +19,8 @@ final class WidgetJson {
     }
 
     record Session(String guid, String userGuid, String widgetType, String mode, String colorScheme,
-                   String institutionCode, String memberGuid, String expiresAt) {
+                   String institutionCode, String memberGuid, String expiresAt, boolean isMobileWebview,
+                   String oauthReferralSource) {
     }
 
     record SessionBody(Session session) {
@@ -27,7 +28,8 @@ final class WidgetJson {
 
     record MemberView(String guid, String userGuid, String institutionCode, String institutionName,
                       String connectionStatus, int connectionStatusId, String connectionStatusMessage,
-                      boolean isAuthenticated, boolean isBeingAggregated, List<ChallengeJson.Wire> challenges) {
+                      boolean isAuthenticated, boolean isBeingAggregated, List<ChallengeJson.Wire> challenges,
+                      boolean isOauth, String oauthWindowUri) {
     }
 
     record MemberBody(MemberView member) {
@@ -36,15 +38,22 @@ final class WidgetJson {
     static SessionBody session(WidgetSession s) {
         WidgetSession.Settings settings = s.settings();
         return new SessionBody(new Session(s.guid(), s.userGuid(), settings.widgetType(), settings.mode().wireName(),
-                settings.colorScheme(), settings.institutionCode(), s.memberGuid(), Wire.time(s.expiresAt())));
+                settings.colorScheme(), settings.institutionCode(), s.memberGuid(), Wire.time(s.expiresAt()),
+                settings.oauth().mobileWebview(), settings.oauth().referralSource()));
     }
 
-    static MemberBody member(JobEngine.View view, InstitutionInfo institution) {
+    /** The member; {@code oauthWindowUri} is its consent page's URI when one was just opened, else null. */
+    static MemberBody member(JobEngine.View view, InstitutionInfo institution, String oauthWindowUri) {
         Member m = view.member();
         MemberStatus status = m.status();
         ConnectionStatus connection = status.connectionStatus();
+        // MX's end-user message for the status; an OAuth member's own message (a refused or revoked consent) is
+        // already written for the end user, while a credential institution's is for the client.
+        String message = institution.supportsOauth() ? StatusMessages.of(status, institution.name())
+                : StatusMessages.of(connection, institution.name());
         return new MemberBody(new MemberView(m.guid(), m.userGuid(), m.institutionCode(), institution.name(),
-                connection.name(), connection.id(), StatusMessages.of(connection, institution.name()),
-                status.isAuthenticated(), status.isBeingAggregated(), ChallengeJson.list(view.challenges())));
+                connection.name(), connection.id(), message,
+                status.isAuthenticated(), status.isBeingAggregated(), ChallengeJson.list(view.challenges()),
+                institution.supportsOauth(), oauthWindowUri));
     }
 }

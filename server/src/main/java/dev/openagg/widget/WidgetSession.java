@@ -10,6 +10,14 @@ record WidgetSession(String guid, String secretHash, String clientId, String use
                      String memberGuid, Instant expiresAt) {
 
     /** What the client asked for when it requested the URL. */
-    record Settings(String widgetType, Mode mode, String colorScheme, String institutionCode) {
+    record Settings(String widgetType, Mode mode, String colorScheme, String institutionCode, OAuthReturn oauth) {
+    }
+
+    /**
+     * How an OAuth institution's consent page is shown and left, from MX's options: in a pop-up, or in the same
+     * view for a mobile web view; afterwards it posts to the widget ({@code BROWSER}) or goes to
+     * {@code clientRedirectUrl} or {@code <scheme>://oauth_complete} ({@code APP}).
+     */
+    record OAuthReturn(boolean mobileWebview, String referralSource, String clientRedirectUrl, String scheme) {
     }
 }

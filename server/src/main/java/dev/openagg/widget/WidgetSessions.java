@@ -42,12 +42,16 @@ final class WidgetSessions {
                     .bind("cutoff", now.minus(KEEP_EXPIRED)).execute();
             h.createUpdate("""
                             INSERT INTO widget_session (token_hash, client_id, user_guid, widget_type, mode, color_scheme,
-                              institution_code, member_guid, url_expires_at, created_at)
-                            VALUES (:token, :client, :user, :type, :mode, :scheme, :institution, :member, :expires, :now)""")
+                              institution_code, member_guid, url_expires_at, created_at, is_mobile_webview,
+                              oauth_referral_source, client_redirect_url, ui_message_webview_url_scheme)
+                            VALUES (:token, :client, :user, :type, :mode, :scheme, :institution, :member, :expires, :now,
+                              :webview, :source, :redirect, :urlScheme)""")
                     .bind("token", hash(token)).bind("client", clientId).bind("user", userGuid)
                     .bind("type", s.widgetType()).bind("mode", s.mode().wireName()).bind("scheme", s.colorScheme())
                     .bind("institution", s.institutionCode()).bind("member", memberGuid)
                     .bind("expires", now.plus(URL_LIFETIME)).bind("now", now)
+                    .bind("webview", s.oauth().mobileWebview()).bind("source", s.oauth().referralSource())
+                    .bind("redirect", s.oauth().clientRedirectUrl()).bind("urlScheme", s.oauth().scheme())
                     .execute();
         });
         return token;
@@ -85,9 +89,12 @@ final class WidgetSessions {
 
     private static WidgetSession map(ResultSet rs) throws SQLException {
         String tokenHash = rs.getString("token_hash");
+        WidgetSession.OAuthReturn oauth = new WidgetSession.OAuthReturn(rs.getBoolean("is_mobile_webview"),
+                rs.getString("oauth_referral_source"), rs.getString("client_redirect_url"),
+                rs.getString("ui_message_webview_url_scheme"));
         WidgetSession.Settings settings = new WidgetSession.Settings(rs.getString("widget_type"),
                 Mode.of(rs.getString("mode")).orElse(Mode.AGGREGATION),
-                "dark".equals(rs.getString("color_scheme")) ? "dark" : "light", rs.getString("institution_code"));
+                "dark".equals(rs.getString("color_scheme")) ? "dark" : "light", rs.getString("institution_code"), oauth);
         return new WidgetSession(guid(tokenHash), rs.getString("session_hash"), rs.getString("client_id"),
                 rs.getString("user_guid"), settings, rs.getString("member_guid"),
                 Database.instant(rs, "session_expires_at"));

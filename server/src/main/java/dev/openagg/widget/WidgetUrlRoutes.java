@@ -8,6 +8,7 @@ import dev.openagg.api.Origin;
 import dev.openagg.api.Problems;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.Institutions;
+import dev.openagg.member.ConsentWindows;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
 import dev.openagg.user.User;
@@ -15,6 +16,7 @@ import dev.openagg.user.UserStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -75,18 +77,18 @@ final class WidgetUrlRoutes implements Http.Routes {
 
     /**
      * Validates the request's options, records the widget and returns its URL. Options the widget does not act on
-     * (OAuth, web views, background aggregation, and the rest) are still checked for their type.
+     * (background aggregation, identity, and the rest) are still checked for their type.
      */
     private String url(Context ctx, User user, Body body, String root, String type) {
-        for (String name : List.of("client_redirect_url", "oauth_referral_source", "ui_message_webview_url_scheme",
-                "insight_guid", "microwidget_instance_id")) {
+        for (String name : List.of("insight_guid", "microwidget_instance_id")) {
             body.string(name);
         }
         for (String name : List.of("disable_background_agg", "disable_institution_search", "include_identity",
-                "include_transactions", "is_mobile_webview", "update_credentials")) {
+                "include_transactions", "update_credentials")) {
             body.bool(name);
         }
         Problems problems = new Problems();
+        WidgetSession.OAuthReturn oauth = oauthReturn(body, root, problems);
         problems.require(type != null, root + ".widget_type is required");
         problems.require(type == null || type.equals(CONNECT_WIDGET),
                 root + ".widget_type " + type + " is not served by OpenAgg; only connect_widget is");
@@ -106,9 +108,34 @@ final class WidgetUrlRoutes implements Http.Routes {
         problems.throwIfAny();
 
         WidgetSession.Settings settings = new WidgetSession.Settings(type, mode, scheme,
-                institution == null ? null : institution.code());
+                institution == null ? null : institution.code(), oauth);
         String token = sessions.create(user.clientId(), user.guid(), settings, member.map(Member::guid).orElse(null));
         return Origin.of(ctx) + PageRoutes.CONNECT + "/" + token;
+    }
+
+    /**
+     * MX's OAuth options: {@code oauth_referral_source} defaults to {@code APP} in a mobile web view and to
+     * {@code BROWSER} elsewhere; {@code client_redirect_url} and {@code ui_message_webview_url_scheme} say where an
+     * {@code APP} consent page sends the end user. They are checked as the member API checks its own.
+     */
+    private static WidgetSession.OAuthReturn oauthReturn(Body body, String root, Problems problems) {
+        boolean webview = body.bool("is_mobile_webview").orElse(false);
+        String source = body.string("oauth_referral_source").orElse(webview ? "APP" : "BROWSER")
+                .toUpperCase(Locale.ROOT);
+        if (!source.equals("APP") && !source.equals("BROWSER")) {
+            problems.add(root + ".oauth_referral_source must be BROWSER or APP");
+            source = "BROWSER";
+        }
+        try {
+            ConsentWindows.Options options = ConsentWindows.Options.checked(root + ".", "", source,
+                    body.string("client_redirect_url").orElse(null),
+                    body.string("ui_message_webview_url_scheme").orElse(null), null, null);
+            return new WidgetSession.OAuthReturn(webview, options.referralSource(), options.clientRedirectUrl(),
+                    options.uiMessageWebviewUrlScheme());
+        } catch (ApiError e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /** The institution the widget opens on: the member's, or the one named by code or guid. */

@@ -41,14 +41,22 @@ public final class Browser implements AutoCloseable {
             document.getElementById('widget').src = new URLSearchParams(location.search).get('widget');
             </script></body></html>""";
 
+    /** Where a client's redirect lands in these tests: a page of the partner's app. */
+    public static final String APP_RETURN = "/app-return";
+    private static final String RETURN_PAGE = """
+            <!doctype html><html><head><meta charset="utf-8"><title>Partner app</title></head>
+            <body><h1>Back in the app</h1></body></html>""";
+
     private final ChromeDriver driver;
     private final HttpServer host;
     private final Path profile;
+    private final String main;
 
     private Browser(ChromeDriver driver, HttpServer host, Path profile) {
         this.driver = driver;
         this.host = host;
         this.profile = profile;
+        this.main = driver.getWindowHandle();
     }
 
     /** Chromium with a phone-sized window and a fresh profile. */
@@ -69,7 +77,8 @@ public final class Browser implements AutoCloseable {
                     Map.of("width", 420, "height", 640, "deviceScaleFactor", 1, "mobile", true));
             HttpServer host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             host.createContext("/", exchange -> {
-                byte[] page = HOST_PAGE.getBytes(StandardCharsets.UTF_8);
+                String html = exchange.getRequestURI().getPath().equals(APP_RETURN) ? RETURN_PAGE : HOST_PAGE;
+                byte[] page = html.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, page.length);
                 exchange.getResponseBody().write(page);
@@ -88,10 +97,57 @@ public final class Browser implements AutoCloseable {
 
     /** Opens the embedding page with the widget URL in its iframe, and steps into the frame. */
     public void embed(String widgetUrl) {
+        driver.switchTo().window(main);
         driver.switchTo().defaultContent();
         driver.get("http://127.0.0.1:" + host.getAddress().getPort() + "/?widget="
                 + URLEncoder.encode(widgetUrl, StandardCharsets.UTF_8));
         driver.switchTo().frame("widget");
+    }
+
+    /** Opens a page in the window itself, as a mobile web view or a browser tab would, outside any frame. */
+    public void open(String url) {
+        driver.switchTo().window(main);
+        driver.switchTo().defaultContent();
+        driver.get(url);
+    }
+
+    /** The address of a page of the partner's app, on the embedding page's own server. */
+    public String appUrl(String path) {
+        return "http://127.0.0.1:" + host.getAddress().getPort() + path;
+    }
+
+    /** Waits until the window's address starts with {@code prefix}, and returns it. */
+    public String awaitUrl(String prefix) {
+        return Await.until(driver::getCurrentUrl, u -> u.startsWith(prefix), BOUND, "the address to start with " + prefix);
+    }
+
+    /** How many windows are open. */
+    public int windows() {
+        return driver.getWindowHandles().size();
+    }
+
+    /** Waits for a window the page opened (a pop-up) and steps into it. */
+    public void switchToPopup() {
+        String popup = Await.until(() -> driver.getWindowHandles().stream().filter(h -> !h.equals(main)).findFirst(),
+                Optional::isPresent, BOUND, "a pop-up window").orElseThrow();
+        driver.switchTo().window(popup);
+    }
+
+    /** Back from a pop-up into the widget's frame on the embedding page. */
+    public void switchToWidget() {
+        driver.switchTo().window(main);
+        driver.switchTo().frame("widget");
+    }
+
+    /** Closes the pop-up the driver is in, as an end user closing it would, and steps back into the widget. */
+    public void closePopupAndReturn() {
+        driver.close();
+        switchToWidget();
+    }
+
+    /** Waits until only the first window is left: a pop-up closed itself. */
+    public void awaitPopupClosed() {
+        Await.until(driver::getWindowHandles, handles -> handles.size() == 1, BOUND, "the pop-up to close");
     }
 
     /** The messages the widget posted to the embedding page so far, oldest first. */

@@ -2,15 +2,10 @@ package dev.openagg.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openagg.support.Browser;
-import dev.openagg.support.ServerTest;
-import dev.openagg.support.Widgets;
-import java.nio.file.Path;
+import dev.openagg.support.BrowserTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -21,21 +16,7 @@ import org.openqa.selenium.WebElement;
  * user searches, signs in to MX Bank and answers every kind of challenge. Screenshots of the views land in
  * {@code target/widget-screenshots} (or {@code -Dopenagg.screenshots=DIR}).
  */
-class ConnectWidgetBrowserTest extends ServerTest {
-    private static final Path SHOTS = Path.of(System.getProperty("openagg.screenshots", "target/widget-screenshots"));
-    private Browser browser;
-    private Widgets widgets;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-        widgets = new Widgets(api);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
+class ConnectWidgetBrowserTest extends BrowserTest {
 
     /** Opens a new widget, finds MX Bank by searching, signs in with the password; returns the member's guid. */
     private String signIn(String password) {
