@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -98,8 +99,7 @@ public final class ClientClocks {
         }
         List<Long> ahead = jdbi.withHandle(h -> h.createQuery(
                 "SELECT DISTINCT offset_ms FROM client_clock WHERE offset_ms <> 0").mapTo(Long.class).list());
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(0L), ahead.stream())
-                .map(Duration::ofMillis).toList();
+        return Stream.concat(Stream.of(0L), ahead.stream()).map(Duration::ofMillis).toList();
     }
 
     /** What an advance came to. */

@@ -252,8 +252,7 @@ public final class JobEngine implements JobStarter {
         if (member == null) {
             return;
         }
-        ClientClocks.Now time = clocks.ofUser(member.userGuid());
-        Instant now = time.now();
+        Instant now = clocks.ofUser(member.userGuid()).now();
         Connector connector = institutions.connector(member.institutionCode()).orElse(null);
         Step outcome = connector == null
                 ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
@@ -271,8 +270,9 @@ public final class JobEngine implements JobStarter {
             keep(h, locked, outcome, transition);
             return Optional.of(transition);
         });
+        // The offset is read again: an advance of the client's clock while the connector worked brings it forward.
         applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(),
-                time.onServerClock(at))));
+                clocks.ofUser(member.userGuid()).onServerClock(at))));
     }
 
     /** The connector's step; never a challenge for an OAuth institution, whose end user consented on its page. */

@@ -6,6 +6,7 @@ import dev.openagg.institution.Institutions;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberEvents;
 import dev.openagg.secret.Keyring;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLSocketFactory;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +27,7 @@ public final class Webhooks implements AutoCloseable {
     public Webhooks(Jdbi jdbi, Keyring keyring, Institutions institutions, ClientClocks clocks, Duration retryBase,
                     boolean allowPrivateNetworks, int senders) {
         this.jdbi = jdbi;
-        java.time.Clock clock = clocks.base();
+        Clock clock = clocks.base();
         WebhookStore store = new WebhookStore(jdbi, keyring);
         Targets targets = new Targets(allowPrivateNetworks);
         this.outbox = new Outbox(store, institutions, clocks);

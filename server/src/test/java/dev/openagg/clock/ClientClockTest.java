@@ -3,6 +3,9 @@ package dev.openagg.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
@@ -18,6 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.TemporalUnitOffset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class ClientClockTest extends ServerTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final long MONTH = Duration.ofDays(31).toSeconds();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void advancing_a_clock_by_31_days_brings_a_month_of_transactions_posts_pending_ones_a_statement_and_expires_a_challenge_for_that_client_only() {
@@ -125,24 +131,40 @@ class ClientClockTest extends ServerTest {
         try {
             String webhook = Webhook.register(client, receiver.url(), true)[0];
             receiver.failNext(1);
-            Flow flow = new Flow(client);
-            String member = flow.member("password", true);
+            new Flow(client).member("password", true);
             JsonNode waiting = Await.until(() -> client.get("/webhooks/" + webhook + "/deliveries").json()
                             .get("deliveries").get(0),
                     d -> d.path("status").asText().equals("PENDING") && !d.path("attempts").isEmpty(), BOUND,
                     "a failed first attempt, its retry waiting");
             assertThat(receiver.received()).hasSize(1);
-            assertThat(member).isNotEmpty();
 
             advance(client, "{\"clock\": {\"advance_seconds\": 86400}}");
-            Await.until(() -> client.get("/webhooks/" + webhook + "/deliveries").json().get("deliveries").get(0),
+            JsonNode delivered = Await.until(() -> client.get("/webhooks/" + webhook + "/deliveries").json()
+                            .get("deliveries").get(0),
                     d -> d.path("status").asText().equals("DELIVERED"), BOUND, "the retry, sent at once");
+            assertThat(delivered.get("guid").asText()).isEqualTo(waiting.get("guid").asText());
             assertThat(receiver.received()).hasSize(2);
             assertThat(receiver.received().get(1).body()).isEqualTo(receiver.received().get(0).body());
-            assertThat(waiting.get("guid").asText()).isNotEmpty();
         } finally {
             receiver.close();
         }
+    }
+
+    @Test
+    void a_step_the_connector_delayed_runs_once_the_clients_clock_passes_its_time() {
+        Api client = server.otherClient("clock-delayed");
+        Flow flow = new Flow(client);
+        String member = customMember(client, flow, """
+                {"steps": [{"delay_seconds": 3600}], "outcome": "CONNECTED",
+                 "data": {"accounts": [{"id": "chk", "name": "Slow Checking", "type": "CHECKING", "balance": 10}]}}""");
+        assertThat(flow.awaitStatus(member, "DELAYED").get("is_being_aggregated").asBoolean())
+                .as("an hour's pause on a server clock that stands still").isTrue();
+        advance(client, "{\"clock\": {\"advance_seconds\": 3601}}");
+        // The scheduler looks for due steps as the server's clock moves: by seconds, far short of the hour.
+        server.clock.advance(Duration.ofSeconds(5));
+        JsonNode connected = flow.awaitStatus(member, "CONNECTED");
+        assertThat(Instant.parse(connected.get("aggregated_at").asText()))
+                .isCloseTo(server.clock.instant().plusSeconds(3601), within());
     }
 
     @Test
@@ -181,6 +203,20 @@ class ClientClockTest extends ServerTest {
                 .isEqualTo(ClientClocks.MOST_AHEAD.toSeconds() - 10);
     }
 
+    /** A member of the built-in custom_scenario whose password is the login rule {@code rule}. */
+    private static String customMember(Api client, Flow flow, String rule) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode fields = body.putObject("member")
+                .put("institution_code", "custom_scenario");
+        ArrayNode credentials = fields.putArray("credentials");
+        client.get("/institutions/custom_scenario/credentials").json().get("credentials").forEach(f ->
+                credentials.addObject().put("guid", f.get("guid").asText())
+                        .put("value", f.get("field_name").asText().equals("PASSWORD") ? rule : "anyone"));
+        Reply reply = client.post(flow.members(), body.toString());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        return reply.json().at("/member/guid").asText();
+    }
+
     private static JsonNode advance(Api client, String body) {
         Reply reply = client.post("/sandbox/clock", body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -204,7 +240,7 @@ class ClientClockTest extends ServerTest {
         return api.allPages(flow.path(member, "statements"), "statements");
     }
 
-    private static org.assertj.core.data.TemporalUnitOffset within() {
-        return org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES);
+    private static TemporalUnitOffset within() {
+        return Assertions.within(1, ChronoUnit.MINUTES);
     }
 }
