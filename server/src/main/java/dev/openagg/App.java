@@ -7,6 +7,8 @@ import dev.openagg.background.BackgroundAggregation;
 import dev.openagg.client.BasicAuth;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
+import dev.openagg.clock.ClientClocks;
+import dev.openagg.clock.ClockRoutes;
 import dev.openagg.connector.Settings;
 import dev.openagg.db.DataDir;
 import dev.openagg.db.Database;
@@ -18,6 +20,7 @@ import dev.openagg.job.JobEngine;
 import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
 import dev.openagg.job.StepOverride;
+import dev.openagg.job.StepTimes;
 import dev.openagg.job.TransitionWriter;
 import dev.openagg.limit.Quotas;
 import dev.openagg.limit.RequestRate;
@@ -37,6 +40,7 @@ import dev.openagg.secret.Keys;
 import dev.openagg.secret.SecretException;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
+import dev.openagg.webhook.RetryTimes;
 import dev.openagg.webhook.Webhooks;
 import dev.openagg.widget.Widget;
 import io.javalin.Javalin;
@@ -93,20 +97,22 @@ public final class App implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
                 Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 jobs.shutdownWait(), jobs.nodeName()), clock);
-        Webhooks webhooks = new Webhooks(database.jdbi(), keyring, institutions, clock, config.webhooks().retryBase(),
+        ClientClocks clocks = new ClientClocks(database.jdbi(), clock, config.sandbox().enabled(),
+                List.of(new RetryTimes(), new StepTimes()));
+        Webhooks webhooks = new Webhooks(database.jdbi(), keyring, institutions, clocks, config.webhooks().retryBase(),
                 config.webhooks().allowPrivateNetworks(), config.webhooks().senders());
-        Sandbox sandboxControls = new Sandbox(database.jdbi(), clock);
+        Sandbox sandboxControls = new Sandbox(database.jdbi(), clocks);
         TransitionWriter transitions = new TransitionWriter(members, keyring,
-                List.of(sandboxControls.withAddedTransactions(new AccountWriter(clock)), new DocumentWriter(clock)),
+                List.of(sandboxControls.withAddedTransactions(new AccountWriter(clocks)), new DocumentWriter(clocks)),
                 webhooks.events());
         OAuth oauth = new OAuth(database.jdbi(), clock);
-        JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
+        JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clocks,
                 config.challengeLifetime(), StepOverride.firstOf(List.of(oauth.access(), sandboxControls.steps())));
         scheduler.start(engine);
-        BackgroundAggregation background = new BackgroundAggregation(members, engine, clock,
+        BackgroundAggregation background = new BackgroundAggregation(members, engine, clocks,
                 config.sandbox().backgroundPeriod());
 
-        Members memberService = new Members(members, institutions, engine, webhooks.events(), clock, quotas,
+        Members memberService = new Members(members, institutions, engine, webhooks.events(), clocks, quotas,
                 oauth.windows());
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine,
                 oauth.windows(), clock);
@@ -123,6 +129,7 @@ public final class App implements AutoCloseable {
         features.addAll(widget.routes());
         features.add(new SandboxSwitchRoutes(config.sandbox().enabled()));
         features.addAll(oauth.routes(members, institutions, webhooks.events(), engine));
+        features.add(new ClockRoutes(clocks));
         features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
                 RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),

@@ -1,5 +1,6 @@
 package dev.openagg.account;
 
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.connector.AccountData;
 import dev.openagg.connector.AccountNumberData;
 import dev.openagg.connector.Guids;
@@ -11,7 +12,6 @@ import dev.openagg.connector.TransactionData;
 import dev.openagg.job.HarvestSink;
 import dev.openagg.member.Member;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +26,16 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * of a job's data. Records are matched by the institution's {@code source_id}: known ones are updated in place.
  */
 public final class AccountWriter implements HarvestSink {
-    private final Clock clock;
+    private final ClientClocks clocks;
 
-    public AccountWriter(Clock clock) {
-        this.clock = clock;
+    /** Stamps what it stores on the member's client's clock ({@code clocks}). */
+    public AccountWriter(ClientClocks clocks) {
+        this.clocks = clocks;
     }
 
     @Override
     public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
-        Instant now = clock.instant();
+        Instant now = clocks.ofUser(h, member.userGuid()).now();
         Stored stored = Stored.NOTHING;
         if (harvest.accounts() != null) {
             harvest.accounts().forEach(a -> upsertAccount(h, member, a, now));

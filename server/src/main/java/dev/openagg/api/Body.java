@@ -57,6 +57,12 @@ public final class Body {
         return fields.has(name);
     }
 
+    /** A field as sent, of whatever type, for a caller that judges it itself; empty when absent or null. */
+    public Optional<JsonNode> value(String name) {
+        JsonNode node = fields.get(name);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
     /** A string field, empty when absent or null. */
     public Optional<String> string(String name) {
         JsonNode node = fields.get(name);

@@ -1,11 +1,11 @@
 package dev.openagg.background;
 
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.db.Database;
 import dev.openagg.job.JobEngine;
 import dev.openagg.member.JobStarter.Start;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * is claimed in the database ({@code background_aggregation}, one row per member and period, written in the
  * transaction that starts the job), so each member gets one background job per period however many nodes look.
  * The jobs run through the job engine like any other; their AGGREGATION webhooks say {@code is_background}.
+ * Periods are counted on each client's own clock, so advancing a client's test clock brings its members' next
+ * background aggregations due.
  */
 public final class BackgroundAggregation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundAggregation.class);
@@ -32,16 +34,16 @@ public final class BackgroundAggregation implements AutoCloseable {
     private final Jdbi jdbi;
     private final MemberStore members;
     private final JobEngine engine;
-    private final Clock clock;
+    private final ClientClocks clocks;
     private final Optional<Schedule> schedule;
     private ScheduledExecutorService ticker;
 
     /** {@code period} zero turns the schedule off; {@link #runNow} still works. */
-    public BackgroundAggregation(MemberStore members, JobEngine engine, Clock clock, Duration period) {
+    public BackgroundAggregation(MemberStore members, JobEngine engine, ClientClocks clocks, Duration period) {
         this.jdbi = members.jdbi();
         this.members = members;
         this.engine = engine;
-        this.clock = clock;
+        this.clocks = clocks;
         this.schedule = period.isZero() ? Optional.empty() : Optional.of(new Schedule(period));
     }
 
@@ -60,7 +62,7 @@ public final class BackgroundAggregation implements AutoCloseable {
 
     /** A background aggregation of the member now, outside the schedule (a sandbox's control). */
     public Optional<Start> runNow(Member member) {
-        Instant now = clock.instant();
+        Instant now = clocks.ofUser(member.userGuid()).now();
         return engine.startBackground(member, (h, m, jobGuid) -> claim(h, m, now, jobGuid));
     }
 
@@ -73,12 +75,21 @@ public final class BackgroundAggregation implements AutoCloseable {
         }
     }
 
-    /** Starts the background job of every member due in the current period and not yet claimed. */
+    /**
+     * Starts the background job of every member due in the current period of its client's clock and not yet
+     * claimed; the members of clients whose clocks agree are looked for together.
+     */
     void tick() {
+        for (Duration offset : clocks.offsets()) {
+            tick(offset);
+        }
+    }
+
+    private void tick(Duration offset) {
         Schedule s = schedule.orElseThrow();
-        Instant now = clock.instant();
+        Instant now = clocks.base().instant().plus(offset);
         Instant period = s.periodStart(now);
-        for (Candidate c : candidates(period)) {
+        for (Candidate c : candidates(period, offset)) {
             Instant due = s.dueAt(c.guid(), period);
             // A member created after its moment waits for the next period, as it has just been aggregated.
             if (!now.isBefore(due) && c.createdAt().isBefore(due)) {
@@ -91,14 +102,17 @@ public final class BackgroundAggregation implements AutoCloseable {
     private record Candidate(String guid, Instant createdAt) {
     }
 
-    private List<Candidate> candidates(Instant period) {
+    /** The members of clients whose clocks run {@code offset} ahead (every member while test clocks are off). */
+    private List<Candidate> candidates(Instant period, Duration offset) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT m.guid, m.created_at FROM member m JOIN app_user u ON u.guid = m.user_guid
+                          LEFT JOIN client_clock k ON k.client_id = u.client_id
                         WHERE m.background_aggregation_is_disabled = FALSE AND u.is_disabled = FALSE
+                          AND (:every OR COALESCE(k.offset_ms, 0) = :offset)
                           AND m.connection_status NOT IN ('DENIED', 'PREVENTED', 'IMPAIRED')
                           AND NOT EXISTS (SELECT 1 FROM background_aggregation b
                                           WHERE b.member_guid = m.guid AND b.period_start = :period)""")
-                .bind("period", period)
+                .bind("period", period).bind("every", !clocks.areOn()).bind("offset", offset.toMillis())
                 .map((rs, c) -> new Candidate(rs.getString("guid"), Database.instant(rs, "created_at")))
                 .list());
     }

@@ -1,5 +1,6 @@
 package dev.openagg.document;
 
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.connector.DocumentData;
 import dev.openagg.connector.Guids;
 import dev.openagg.connector.Harvest;
@@ -8,7 +9,6 @@ import dev.openagg.job.HarvestSink;
 import dev.openagg.member.Member;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,15 +17,16 @@ import org.jdbi.v3.core.Handle;
 
 /** Stores the tax documents and statements a job fetched; a document fetched again is updated in place. */
 public final class DocumentWriter implements HarvestSink {
-    private final Clock clock;
+    private final ClientClocks clocks;
 
-    public DocumentWriter(Clock clock) {
-        this.clock = clock;
+    /** Stamps what it stores on the member's client's clock ({@code clocks}). */
+    public DocumentWriter(ClientClocks clocks) {
+        this.clocks = clocks;
     }
 
     @Override
     public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
-        Instant now = clock.instant();
+        Instant now = clocks.ofUser(h, member.userGuid()).now();
         write(h, member, DocumentKind.TAX, harvest.taxDocuments(), now);
         return new Stored(0, 0, write(h, member, DocumentKind.STATEMENT, harvest.statements(), now));
     }

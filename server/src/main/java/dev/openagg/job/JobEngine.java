@@ -15,11 +15,11 @@ import dev.openagg.engine.JobRules;
 import dev.openagg.engine.ResumeDecision;
 import dev.openagg.engine.StartDecision;
 import dev.openagg.engine.Transition;
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.institution.Institutions;
 import dev.openagg.member.JobStarter;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class JobEngine implements JobStarter {
     private final Institutions institutions;
     private final TransitionWriter writer;
     private final StepQueue queue;
-    private final Clock clock;
+    private final ClientClocks clocks;
     private final JobRules rules;
     private final StepOverride override;
 
@@ -53,16 +53,20 @@ public final class JobEngine implements JobStarter {
     static final Step.Failed OAUTH_CHALLENGE = new Step.Failed(ConnectionStatus.FAILED,
             "This institution asked for more information it should not need. Please try again later.");
 
-    /** {@code override} may decide a step in place of the connector (the sandbox's forced failed logins). */
+    /**
+     * {@code override} may decide a step in place of the connector (the sandbox's forced failed logins). Every time
+     * of a member's job is read on its client's clock ({@code clocks}); a step's due time is handed to the queue on
+     * the server's clock.
+     */
     public JobEngine(MemberStore members, Institutions institutions, TransitionWriter writer, StepQueue queue,
-                     Clock clock, Duration challengeLifetime, StepOverride override) {
+                     ClientClocks clocks, Duration challengeLifetime, StepOverride override) {
         this.jdbi = members.jdbi();
         this.members = members;
         this.jobs = writer.jobs();
         this.institutions = institutions;
         this.writer = writer;
         this.queue = queue;
-        this.clock = clock;
+        this.clocks = clocks;
         this.rules = new JobRules(challengeLifetime);
         this.override = override;
     }
@@ -94,26 +98,27 @@ public final class JobEngine implements JobStarter {
     }
 
     private Optional<Start> start(Member member, JobKind kind, BackgroundClaim claim) {
-        Instant now = clock.instant();
         InstitutionInfo institution = institutions.find(member.institutionCode()).orElseThrow();
         Applied<Start> applied = jdbi.inTransaction(h -> {
             Member locked = members.lock(h, member.guid()).orElse(null);
             if (locked == null) {
-                return new Applied<Start>(null, null);
+                return new Applied<Start>(null, null, null);
             }
+            ClientClocks.Now time = clocks.ofUser(h, locked.userGuid());
+            Instant now = time.now();
             Member current = expired(h, locked, now);
             Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
             StartDecision decision = rules.start(current.guid(), current.status(), job, institution, kind,
                     Guids.next("JOB"), now);
             String jobGuid = decision instanceof StartDecision.Started s ? s.transition().job().guid() : null;
             if (claim != null && !claim.claim(h, current, jobGuid)) {
-                return new Applied<Start>(null, null);
+                return new Applied<Start>(null, null, null);
             }
             if (decision instanceof StartDecision.Started started) {
                 Member moved = writer.apply(h, current, started.transition());
-                return new Applied<Start>(new Start.Started(moved), started.transition());
+                return new Applied<Start>(new Start.Started(moved), started.transition(), time);
             }
-            return new Applied<Start>(refused(current, decision), null);
+            return new Applied<Start>(refused(current, decision), null, null);
         });
         applied.queueNextStep(queue);
         return Optional.ofNullable(applied.result());
@@ -158,24 +163,25 @@ public final class JobEngine implements JobStarter {
      * member no longer exists.
      */
     public Optional<Resume> resume(Member member, List<Answer> sent) {
-        Instant now = clock.instant();
         Applied<Resume> applied = jdbi.inTransaction(h -> {
             Member locked = members.lock(h, member.guid()).orElse(null);
             if (locked == null) {
-                return new Applied<Resume>(null, null);
+                return new Applied<Resume>(null, null, null);
             }
+            ClientClocks.Now time = clocks.ofUser(h, locked.userGuid());
+            Instant now = time.now();
             Member current = expired(h, locked, now);
             Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
             ResumeDecision decision = rules.resume(current.status(), job, sent, now);
             if (decision instanceof ResumeDecision.Resumed resumed) {
                 Member moved = writer.apply(h, current, resumed.transition());
-                return new Applied<Resume>(new Resume.Resumed(moved), resumed.transition());
+                return new Applied<Resume>(new Resume.Resumed(moved), resumed.transition(), time);
             } else if (decision instanceof ResumeDecision.InvalidAnswers invalid) {
-                return new Applied<Resume>(new Resume.InvalidAnswers(current, invalid.problems()), null);
+                return new Applied<Resume>(new Resume.InvalidAnswers(current, invalid.problems()), null, null);
             } else if (decision instanceof ResumeDecision.Expired) {
-                return new Applied<Resume>(new Resume.Expired(current), null);
+                return new Applied<Resume>(new Resume.Expired(current), null, null);
             }
-            return new Applied<Resume>(new Resume.NotChallenged(current), null);
+            return new Applied<Resume>(new Resume.NotChallenged(current), null, null);
         });
         applied.queueNextStep(queue);
         return Optional.ofNullable(applied.result());
@@ -190,8 +196,8 @@ public final class JobEngine implements JobStarter {
      * send. Not applied while a job runs. Empty when the member no longer exists.
      */
     public Optional<Forced> force(Member member, ConnectionStatus to) {
-        Instant now = clock.instant();
         return jdbi.inTransaction(h -> members.lock(h, member.guid()).map(locked -> {
+            Instant now = clocks.ofUser(h, locked.userGuid()).now();
             Member current = expired(h, locked, now);
             return rules.forced(current.status(), to, now)
                     .map(next -> new Forced(writer.applyStatus(h, current, next), true))
@@ -204,8 +210,8 @@ public final class JobEngine implements JobStarter {
      * applied when the member has no open challenge. Empty when the member no longer exists.
      */
     public Optional<Forced> expireNow(Member member) {
-        Instant now = clock.instant();
         return jdbi.inTransaction(h -> members.lock(h, member.guid()).map(locked -> {
+            Instant now = clocks.ofUser(h, locked.userGuid()).now();
             Job job = jobs.find(h, locked.status().mostRecentJobGuid()).orElse(null);
             return rules.expireNow(locked.status(), job, now)
                     .map(t -> new Forced(writer.apply(h, locked, t), true))
@@ -225,7 +231,7 @@ public final class JobEngine implements JobStarter {
         if (member.status().connectionStatus() != ConnectionStatus.CHALLENGED) {
             return new View(member, List.of());
         }
-        Instant now = clock.instant();
+        Instant now = clocks.ofUser(member.userGuid()).now();
         Optional<Job> job = jobs.find(member.status().mostRecentJobGuid()).filter(j -> j.phase() == Job.Phase.CHALLENGED);
         if (job.isPresent() && !job.get().isOverdue(now)) {
             return new View(member, job.get().challenges());
@@ -242,11 +248,11 @@ public final class JobEngine implements JobStarter {
             return;
         }
         Job job = found.get();
-        Instant now = clock.instant();
         Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElse(null);
         if (member == null) {
             return;
         }
+        Instant now = clocks.ofUser(member.userGuid()).now();
         Connector connector = institutions.connector(member.institutionCode()).orElse(null);
         Step outcome = connector == null
                 ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
@@ -264,7 +270,9 @@ public final class JobEngine implements JobStarter {
             keep(h, locked, outcome, transition);
             return Optional.of(transition);
         });
-        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(), at)));
+        // The offset is read again: an advance of the client's clock while the connector worked brings it forward.
+        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(),
+                clocks.ofUser(member.userGuid()).onServerClock(at))));
     }
 
     /** The connector's step; never a challenge for an OAuth institution, whose end user consented on its page. */
@@ -305,12 +313,15 @@ public final class JobEngine implements JobStarter {
         return call.step();
     }
 
-    /** Turns every challenge whose time has run out into EXPIRED; the scheduler calls this periodically. */
+    /**
+     * Turns every challenge whose time has run out into EXPIRED; the scheduler calls this periodically. Expiry times
+     * are on the clients' clocks: the candidates are those due by the clock furthest ahead, each then judged on its
+     * own client's clock.
+     */
     public void expireOverdue() {
-        Instant now = clock.instant();
-        for (String guid : jobs.overdue(now)) {
+        for (String guid : jobs.overdue(clocks.base().instant().plus(clocks.mostAhead()))) {
             jobs.find(guid).map(Job::memberGuid).ifPresent(memberGuid -> jdbi.useTransaction(h ->
-                    members.lock(h, memberGuid).ifPresent(m -> expired(h, m, now))));
+                    members.lock(h, memberGuid).ifPresent(m -> expired(h, m, clocks.ofUser(h, m.userGuid()).now()))));
         }
     }
 
@@ -320,8 +331,14 @@ public final class JobEngine implements JobStarter {
      * step does nothing, so this is safe to run on every node.
      */
     public void requeueStalled(Duration grace) {
-        for (Job job : jobs.runningSince(clock.instant().minus(grace))) {
-            queue.enqueue(job.guid(), job.step(), clock.instant());
+        Instant base = clocks.base().instant();
+        for (Job job : jobs.runningSince(base.plus(clocks.mostAhead()).minus(grace))) {
+            boolean stalled = jdbi.withHandle(h -> members.get(h, job.memberGuid())
+                    .map(m -> job.updatedAt().isBefore(clocks.ofUser(h, m.userGuid()).now().minus(grace)))
+                    .orElse(false));
+            if (stalled) {
+                queue.enqueue(job.guid(), job.step(), base);
+            }
         }
     }
 
@@ -331,11 +348,15 @@ public final class JobEngine implements JobStarter {
         return rules.expire(member.status(), job, now).map(t -> writer.apply(h, member, t)).orElse(member);
     }
 
-    /** A result, and the transition whose next step is queued once the transaction has committed. */
-    private record Applied<R>(R result, Transition transition) {
+    /**
+     * A result, and the transition whose next step is queued once the transaction has committed, on the server's
+     * clock ({@code time} is the client's time the transition was made at).
+     */
+    private record Applied<R>(R result, Transition transition, ClientClocks.Now time) {
         void queueNextStep(StepQueue queue) {
             if (transition != null) {
-                transition.nextStepAt().ifPresent(at -> queue.enqueue(transition.job().guid(), transition.job().step(), at));
+                transition.nextStepAt().ifPresent(at -> queue.enqueue(transition.job().guid(), transition.job().step(),
+                        time.onServerClock(at)));
             }
         }
     }

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * polling delay to the interactive path.
  */
 public final class JobScheduler implements StepQueue, AutoCloseable {
-    private static final String STEP = "job-step";
+    static final String STEP = "job-step";
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     /** Heartbeats a node may miss before its running steps are taken for dead and run again on a live node. */
     private static final int MISSED_HEARTBEATS = 4;

@@ -4,6 +4,7 @@ import dev.openagg.api.ApiError;
 import dev.openagg.api.Body.GuidValue;
 import dev.openagg.api.Lengths;
 import dev.openagg.api.Problems;
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.connector.Guids;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobKind;
@@ -14,7 +15,6 @@ import dev.openagg.institution.Product;
 import dev.openagg.limit.Quotas;
 import dev.openagg.member.MemberStore.StoredCredential;
 import dev.openagg.user.User;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,19 +31,19 @@ public final class Members {
     private final Institutions institutions;
     private final JobStarter jobs;
     private final MemberEvents events;
-    private final Clock clock;
+    private final ClientClocks clocks;
     private final Quotas quotas;
     private final ConsentWindows windows;
 
     /** {@code quotas} bounds the members per user; {@code windows} opens the consent pages of OAuth members. */
-    public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, Clock clock,
+    public Members(MemberStore members, Institutions institutions, JobStarter jobs, MemberEvents events, ClientClocks clocks,
                    Quotas quotas, ConsentWindows windows) {
         this.quotas = quotas;
         this.members = members;
         this.institutions = institutions;
         this.jobs = jobs;
         this.events = events;
-        this.clock = clock;
+        this.clocks = clocks;
         this.windows = windows;
     }
 
@@ -140,7 +140,7 @@ public final class Members {
     }
 
     private Member newMember(User user, NewMember request, MemberStatus status) {
-        Instant now = clock.instant();
+        Instant now = clocks.ofUser(user.guid()).now();
         return new Member(Guids.next("MBR"), user.guid(), user.id(), request.id(), request.institutionCode(),
                 request.metadata(), request.backgroundAggregationIsDisabled(), status, 0, now, now);
     }
@@ -176,7 +176,7 @@ public final class Members {
         problems.throwIfAny();
         Member changed = new Member(member.guid(), member.userGuid(), member.userId(), change.id(),
                 member.institutionCode(), change.metadata(), change.backgroundAggregationIsDisabled(), member.status(),
-                member.version(), member.createdAt(), clock.instant());
+                member.version(), member.createdAt(), clocks.ofUser(member.userGuid()).now());
         Member saved = members.jdbi().inTransaction(h -> {
             Member current = members.lock(h, member.guid()).orElseThrow(() -> ApiError.notFound("member"));
             if (!credentials.isEmpty() && current.status().isBeingAggregated()) {

@@ -1,8 +1,8 @@
 package dev.openagg.sandbox;
 
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.job.HarvestSink;
 import dev.openagg.job.StepOverride;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jdbi.v3.core.Jdbi;
@@ -14,12 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Sandbox {
     private final LoginResets logins;
     private final AddedTransactions transactions;
-    private final Clock clock;
+    private final ClientClocks clocks;
 
-    public Sandbox(Jdbi jdbi, Clock clock) {
-        this.logins = new LoginResets(jdbi, clock);
-        this.transactions = new AddedTransactions(jdbi, clock);
-        this.clock = clock;
+    public Sandbox(Jdbi jdbi, ClientClocks clocks) {
+        this.logins = new LoginResets(jdbi, clocks.base());
+        this.transactions = new AddedTransactions(jdbi, clocks.base());
+        this.clocks = clocks;
     }
 
     /** For the job engine: the steps of a member whose login was reset end DENIED. */
@@ -40,7 +40,8 @@ public final class Sandbox {
         return transactions;
     }
 
-    LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** Today on the client's clock. */
+    LocalDate today(String clientId) {
+        return LocalDate.ofInstant(clocks.of(clientId).now(), ZoneOffset.UTC);
     }
 }

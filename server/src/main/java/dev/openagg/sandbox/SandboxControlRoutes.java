@@ -102,7 +102,7 @@ public final class SandboxControlRoutes implements Http.Routes {
         AddedTransactions.Account account = sandbox.transactions().account(Http.client(ctx),
                         ctx.pathParam("user_guid"), ctx.pathParam("account_guid"))
                 .orElseThrow(() -> ApiError.notFound("account"));
-        List<AddedTransactions.NewTransaction> sent = TransactionsBody.parse(tree(ctx), sandbox.today());
+        List<AddedTransactions.NewTransaction> sent = TransactionsBody.parse(tree(ctx), sandbox.today(Http.client(ctx)));
         List<AddedTransactions.Added> added = sandbox.transactions().add(account, sent);
         Http.json(ctx, 202, Map.of("transactions", added.stream().map(TransactionsBody::wire).toList()));
     }

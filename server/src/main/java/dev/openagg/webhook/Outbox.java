@@ -2,6 +2,7 @@ package dev.openagg.webhook;
 
 import dev.openagg.api.ApiVersion;
 import dev.openagg.api.Wire;
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobKind;
@@ -10,7 +11,6 @@ import dev.openagg.member.Member;
 import dev.openagg.member.MemberEvents;
 import dev.openagg.member.MemberJson;
 import dev.openagg.member.StatusMessages;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -32,12 +32,13 @@ public final class Outbox implements MemberEvents {
 
     private final WebhookStore webhooks;
     private final Institutions institutions;
-    private final Clock clock;
+    private final ClientClocks clocks;
 
-    Outbox(WebhookStore webhooks, Institutions institutions, Clock clock) {
+    /** Payloads tell times on the member's client's clock ({@code clocks}); deliveries fall due on the server's. */
+    Outbox(WebhookStore webhooks, Institutions institutions, ClientClocks clocks) {
         this.webhooks = webhooks;
         this.institutions = institutions;
-        this.clock = clock;
+        this.clocks = clocks;
     }
 
     @Override
@@ -75,7 +76,7 @@ public final class Outbox implements MemberEvents {
     @Override
     public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated,
                             int statements) {
-        Instant now = clock.instant();
+        Instant now = clocks.ofUser(h, member.userGuid()).now();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("action", "member_data_updated");
         payload.put("completed_at", now.getEpochSecond());
@@ -136,7 +137,7 @@ public final class Outbox implements MemberEvents {
         if (subscribers.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = clocks.base().instant();
         String eventId = Deliveries.addEvent(h, clientId, member.guid(), type, Wire.write(payload), callback, now);
         for (String webhook : subscribers) {
             Deliveries.add(h, webhook, eventId, member.guid(), now);

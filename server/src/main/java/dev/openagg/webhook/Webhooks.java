@@ -1,6 +1,7 @@
 package dev.openagg.webhook;
 
 import dev.openagg.api.Http;
+import dev.openagg.clock.ClientClocks;
 import dev.openagg.institution.Institutions;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberEvents;
@@ -20,14 +21,16 @@ public final class Webhooks implements AutoCloseable {
     /**
      * Failed deliveries are first retried after {@code retryBase}; receivers must be on public addresses unless
      * {@code allowPrivateNetworks}; {@code senders} deliveries are sent at once, a quarter of them per client.
-     * Passwords and signing secrets are sealed with {@code keyring}.
+     * Passwords and signing secrets are sealed with {@code keyring}. Payloads tell times on the member's client's
+     * clock; deliveries are due on the server's.
      */
-    public Webhooks(Jdbi jdbi, Keyring keyring, Institutions institutions, Clock clock, Duration retryBase,
+    public Webhooks(Jdbi jdbi, Keyring keyring, Institutions institutions, ClientClocks clocks, Duration retryBase,
                     boolean allowPrivateNetworks, int senders) {
         this.jdbi = jdbi;
+        Clock clock = clocks.base();
         WebhookStore store = new WebhookStore(jdbi, keyring);
         Targets targets = new Targets(allowPrivateNetworks);
-        this.outbox = new Outbox(store, institutions, clock);
+        this.outbox = new Outbox(store, institutions, clocks);
         this.deliverer = new Deliverer(jdbi, keyring, clock, new Backoff(retryBase),
                 new Post(targets, Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), senders);
         this.routes = new WebhookRoutes(store, new DeliveryLog(jdbi, clock), targets, clock);

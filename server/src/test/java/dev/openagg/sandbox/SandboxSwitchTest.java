@@ -21,7 +21,8 @@ class SandboxSwitchTest {
             Api api = server.api();
             List<String> routes = sandboxRoutes(server);
             assertThat(routes).as("the sandbox routes the router serves")
-                    .contains("POST /sandbox/institutions", "GET /sandbox/institutions/{code}");
+                    .contains("POST /sandbox/institutions", "GET /sandbox/institutions/{code}", "GET /sandbox/clock",
+                            "POST /sandbox/clock");
             List<String> requests = new ArrayList<>(routes.stream().map(SandboxSwitchTest::concrete).toList());
             // Paths no route serves yet (a route another feature may add later) are closed too.
             requests.addAll(List.of("GET /sandbox", "POST /sandbox/users/USR-1/members/MBR-1/oauth",
