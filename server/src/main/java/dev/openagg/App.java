@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
         features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
                 RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),
-                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features);
+                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features, List.of());
         try {
             web.start();
         } catch (RuntimeException e) {

@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP edge shared by every feature: the API version, authentication, content negotiation and the MX error body. Features add
@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Http {
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.openagg.access");
     private static final String CLIENT = "openagg.client";
+    private static final String REPLY = "openagg.reply";
 
     private Http() {
     }
@@ -41,7 +43,7 @@ public final class Http {
      * check, the widget pages).
      */
     public static Javalin create(Settings settings, Authenticator authenticator, List<String> publicPrefixes,
-                                 List<Routes> features) {
+                                 List<Routes> features, List<Observer> observers) {
         SlowHeads heads = new SlowHeads(settings.limits());
         ErrorPages pages = new ErrorPages(settings.limits());
         return Javalin.create(cfg -> {
@@ -58,9 +60,12 @@ public final class Http {
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(pages);
                 server.insertHandler(new WholeBody(settings.limits(), heads, pages));
+                server.insertHandler(new RequestIds());
             });
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.requestLogger.http((ctx, millis) -> answered(ctx, millis, observers));
             cfg.routes.before(ctx -> {
+                RequestIds.enter(ctx);
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ApiVersion.resolve(ctx);
                     ContentTypes.requireAcceptable(ctx);
@@ -85,6 +90,29 @@ public final class Http {
         });
     }
 
+    /**
+     * Told of every request the routes answered, once the reply is written, on the thread that wrote it: an observer
+     * must not block (the request log queues, the metrics count).
+     */
+    public interface Observer {
+        void answered(Context ctx, double millis);
+    }
+
+    private static void answered(Context ctx, double millis, List<Observer> observers) {
+        try {
+            ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+            for (Observer observer : observers) {
+                try {
+                    observer.answered(ctx, millis);
+                } catch (RuntimeException e) {
+                    LOG.warn("a request observer failed on {} {}", ctx.method(), ctx.path(), Redacted.loggable(e));
+                }
+            }
+        } finally {
+            MDC.remove(RequestIds.LOG_KEY);
+        }
+    }
+
     /** One registered endpoint: its HTTP method and its path pattern, with {@code {name}} for each path parameter. */
     public record Route(String method, String path) {
     }
@@ -95,6 +123,16 @@ public final class Http {
                 .filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
                 .toList();
+    }
+
+    /** The API client the request authenticated as, if it did. */
+    public static java.util.Optional<String> clientIfAny(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.attribute(CLIENT));
+    }
+
+    /** The JSON body {@link #json} answered, if it did. */
+    public static byte[] replyBody(Context ctx) {
+        return ctx.attribute(REPLY);
     }
 
     /** The API client the request authenticated as. */
@@ -108,8 +146,9 @@ public final class Http {
 
     public static void json(Context ctx, int status, Object body) {
         // As bytes: JSON is UTF-8, and a String result would be encoded in the response's default charset.
-        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType())
-                .result(Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.attribute(REPLY, bytes);
+        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType()).result(bytes);
     }
 
     public static void noContent(Context ctx) {
@@ -126,7 +165,7 @@ public final class Http {
             error(ctx, 503, "the database is unavailable; try again shortly");
             return;
         }
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.of(ctx);
         LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), Redacted.loggable(e));
         error(ctx, 500, "internal error, id " + id);
     }
