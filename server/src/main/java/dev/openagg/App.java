@@ -25,6 +25,7 @@ import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
 import dev.openagg.oauth.OAuth;
+import dev.openagg.requestlog.RequestLog;
 import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
@@ -57,11 +58,13 @@ public final class App implements AutoCloseable {
     private final Optional<ScenarioFolder> scenarioFiles;
     private final Path dataDir;
     private final BackgroundAggregation background;
+    private final RequestLog requestLog;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
                 FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir,
-                BackgroundAggregation background) {
+                BackgroundAggregation background, RequestLog requestLog) {
         this.background = background;
+        this.requestLog = requestLog;
         this.scenarioFiles = scenarioFiles;
         this.database = database;
         this.scheduler = scheduler;
@@ -70,6 +73,9 @@ public final class App implements AutoCloseable {
         this.generatedClient = generatedClient;
         this.dataDir = dataDir;
     }
+
+    /** Requests waiting for the request log's writer at most; more are dropped and counted. */
+    private static final int REQUEST_LOG_QUEUE = 10_000;
 
     public static App start(Config config, Clock clock) {
         Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()),
@@ -123,9 +129,13 @@ public final class App implements AutoCloseable {
         features.add(new SandboxSwitchRoutes(config.sandbox().enabled()));
         features.addAll(oauth.routes(members, institutions, webhooks.events(), engine));
         features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
-        Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
+        RequestLog requestLog = new RequestLog(database.jdbi(), clock,
+                Duration.ofDays(config.observe().requestLogDays()), REQUEST_LOG_QUEUE);
+        features.add(requestLog.routes());
+        List<Http.Observer> observers = config.observe().requestLogDays() > 0 ? List.of(requestLog) : List.of();
+        Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits(), clock),
                 RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),
-                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features, List.of());
+                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features, observers);
         try {
             web.start();
         } catch (RuntimeException e) {
@@ -136,7 +146,11 @@ public final class App implements AutoCloseable {
         }
         webhooks.start(Duration.ofMillis(200));
         background.start(Duration.ofSeconds(1));
-        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background);
+        if (!observers.isEmpty()) {
+            requestLog.start();
+        }
+        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background,
+                requestLog);
     }
 
     /**
@@ -184,6 +198,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        requestLog.close();
         background.close();
         scenarioFiles.ifPresent(ScenarioFolder::close);
         webhooks.close();

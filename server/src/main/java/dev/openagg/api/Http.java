@@ -25,6 +25,7 @@ public final class Http {
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.openagg.access");
     private static final String CLIENT = "openagg.client";
     private static final String REPLY = "openagg.reply";
+    private static final String STARTED = "openagg.started";
 
     private Http() {
     }
@@ -35,7 +36,7 @@ public final class Http {
     }
 
     /** Where and how the server listens: its port, its pool of request threads, and what requests may carry. */
-    public record Settings(int port, int threads, Limits limits) {
+    public record Settings(int port, int threads, Limits limits, java.time.Clock clock) {
     }
 
     /**
@@ -65,6 +66,7 @@ public final class Http {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.requestLogger.http((ctx, millis) -> answered(ctx, millis, observers));
             cfg.routes.before(ctx -> {
+                ctx.attribute(STARTED, settings.clock().instant());
                 RequestIds.enter(ctx);
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ApiVersion.resolve(ctx);
@@ -95,15 +97,33 @@ public final class Http {
      * must not block (the request log queues, the metrics count).
      */
     public interface Observer {
-        void answered(Context ctx, double millis);
+        void answered(Answered request);
+    }
+
+    /**
+     * A request the routes answered: {@code client} null when it did not authenticate, {@code route} the matched
+     * path pattern (null when no route matched), {@code started} by the server's clock, the bodies as sent and
+     * answered (the reply's only when it was JSON written by {@link #json}). Bodies are not redacted here.
+     */
+    public record Answered(String client, String requestId, java.time.Instant started, String method, String path,
+                           String route, String query, int status, double millis,
+                           java.util.Map<String, String> pathParameters, byte[] requestBody, byte[] replyBody) {
     }
 
     private static void answered(Context ctx, double millis, List<Observer> observers) {
         try {
             ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+            if (observers.isEmpty()) {
+                return;
+            }
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            java.time.Instant started = ctx.attribute(STARTED);
+            Answered answered = new Answered(ctx.attribute(CLIENT), RequestIds.of(ctx), started,
+                    ctx.method().name(), ctx.path(), matched == null ? null : matched.path, ctx.queryString(),
+                    ctx.statusCode(), millis, ctx.pathParamMap(), ctx.bodyAsBytes(), ctx.attribute(REPLY));
             for (Observer observer : observers) {
                 try {
-                    observer.answered(ctx, millis);
+                    observer.answered(answered);
                 } catch (RuntimeException e) {
                     LOG.warn("a request observer failed on {} {}", ctx.method(), ctx.path(), Redacted.loggable(e));
                 }
@@ -123,16 +143,6 @@ public final class Http {
                 .filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
                 .toList();
-    }
-
-    /** The API client the request authenticated as, if it did. */
-    public static java.util.Optional<String> clientIfAny(Context ctx) {
-        return java.util.Optional.ofNullable(ctx.attribute(CLIENT));
-    }
-
-    /** The JSON body {@link #json} answered, if it did. */
-    public static byte[] replyBody(Context ctx) {
-        return ctx.attribute(REPLY);
     }
 
     /** The API client the request authenticated as. */

@@ -58,12 +58,17 @@ public final class RequestIds extends Handler.Wrapper {
     /** The id of the request {@code ctx} handles, as this handler settled it. */
     public static String of(Context ctx) {
         Object id = ctx.attribute(ATTRIBUTE);
-        return id instanceof String s ? s : generate();
+        if (id instanceof String s) {
+            return s;
+        }
+        String answered = ctx.res().getHeader(HEADER);
+        return answered != null ? answered : generate();
     }
 
     /** Puts the request's id in the logging context of the thread running its route (which may not be Jetty's first). */
     static void enter(Context ctx) {
         String id = of(ctx);
+        ctx.attribute(ATTRIBUTE, id);
         MDC.put(LOG_KEY, id);
         ctx.header(HEADER, id);
     }

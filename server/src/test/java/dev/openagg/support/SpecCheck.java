@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class SpecCheck {
     /** OpenAgg's own endpoints, in no MX spec. */
-    private static final List<String> OPENAGG_OWN = List.of("/webhooks", "/widget", "/health", "/sandbox", "/oauth");
+    private static final List<String> OPENAGG_OWN = List.of("/webhooks", "/widget", "/health", "/sandbox", "/oauth", "/requests",
+            "/metrics");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Spec> specs;
