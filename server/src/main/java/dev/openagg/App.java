@@ -36,6 +36,9 @@ import dev.openagg.sandbox.SandboxSwitchRoutes;
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.Keys;
 import dev.openagg.secret.SecretException;
+import dev.openagg.timeline.Timeline;
+import dev.openagg.timeline.TimelineRecorder;
+import dev.openagg.timeline.TimelineRoutes;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.Webhooks;
@@ -104,7 +107,7 @@ public final class App implements AutoCloseable {
         Sandbox sandboxControls = new Sandbox(database.jdbi(), clock);
         TransitionWriter transitions = new TransitionWriter(members, keyring,
                 List.of(sandboxControls.withAddedTransactions(new AccountWriter(clock)), new DocumentWriter(clock)),
-                webhooks.events());
+                webhooks.events(), new TimelineRecorder(clock));
         OAuth oauth = new OAuth(database.jdbi(), clock);
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
                 config.challengeLifetime(), StepOverride.firstOf(List.of(oauth.access(), sandboxControls.steps())));
@@ -132,6 +135,7 @@ public final class App implements AutoCloseable {
         RequestLog requestLog = new RequestLog(database.jdbi(), clock,
                 Duration.ofDays(config.observe().requestLogDays()), REQUEST_LOG_QUEUE);
         features.add(requestLog.routes());
+        features.add(new TimelineRoutes(members, new Timeline(database.jdbi(), requestLog)));
         List<Http.Observer> observers = config.observe().requestLogDays() > 0 ? List.of(requestLog) : List.of();
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits(), clock),
                 RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),
