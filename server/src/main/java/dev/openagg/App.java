@@ -17,7 +17,9 @@ import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
 import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
+import dev.openagg.job.JobTrail;
 import dev.openagg.job.StepOverride;
+import dev.openagg.metrics.Metrics;
 import dev.openagg.job.TransitionWriter;
 import dev.openagg.limit.Quotas;
 import dev.openagg.limit.RequestRate;
@@ -62,10 +64,14 @@ public final class App implements AutoCloseable {
     private final Path dataDir;
     private final BackgroundAggregation background;
     private final RequestLog requestLog;
+    private final Metrics metrics;
+    private final int metricsPort;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
                 FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir,
-                BackgroundAggregation background, RequestLog requestLog) {
+                BackgroundAggregation background, RequestLog requestLog, Metrics metrics, int metricsPort) {
+        this.metrics = metrics;
+        this.metricsPort = metricsPort;
         this.background = background;
         this.requestLog = requestLog;
         this.scenarioFiles = scenarioFiles;
@@ -95,6 +101,7 @@ public final class App implements AutoCloseable {
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
+        Metrics metrics = new Metrics(database.jdbi(), database.dataSource(), clock);
         Quotas quotas = new Quotas(config.clientLimits());
         UserStore users = new UserStore(database.jdbi(), clock, quotas);
         MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring);
@@ -107,7 +114,7 @@ public final class App implements AutoCloseable {
         Sandbox sandboxControls = new Sandbox(database.jdbi(), clock);
         TransitionWriter transitions = new TransitionWriter(members, keyring,
                 List.of(sandboxControls.withAddedTransactions(new AccountWriter(clock)), new DocumentWriter(clock)),
-                webhooks.events(), new TimelineRecorder(clock));
+                webhooks.events(), JobTrail.all(List.of(new TimelineRecorder(clock), metrics.jobs())));
         OAuth oauth = new OAuth(database.jdbi(), clock);
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clock,
                 config.challengeLifetime(), StepOverride.firstOf(List.of(oauth.access(), sandboxControls.steps())));
@@ -136,13 +143,22 @@ public final class App implements AutoCloseable {
                 Duration.ofDays(config.observe().requestLogDays()), REQUEST_LOG_QUEUE);
         features.add(requestLog.routes());
         features.add(new TimelineRoutes(members, new Timeline(database.jdbi(), requestLog)));
-        List<Http.Observer> observers = config.observe().requestLogDays() > 0 ? List.of(requestLog) : List.of();
+        List<Http.Observer> observers = new ArrayList<>(List.of(metrics.requests()));
+        if (config.observe().requestLogDays() > 0) {
+            observers.add(requestLog);
+        }
+        metrics.watch(requestLog);
+        Http.Authenticator authenticator = RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock);
+        Integer metricsPort = config.observe().metricsPort();
+        if (metricsPort == null) {
+            features.add(metrics.routes(authenticator));
+        }
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits(), clock),
-                RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),
-                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features, observers);
+                authenticator, List.of("/health", Widget.PREFIX, OAuth.PREFIX, "/metrics"), features, observers);
         try {
             web.start();
         } catch (RuntimeException e) {
+            metrics.close();
             files.ifPresent(ScenarioFolder::close);
             scheduler.close();
             database.close();
@@ -150,11 +166,12 @@ public final class App implements AutoCloseable {
         }
         webhooks.start(Duration.ofMillis(200));
         background.start(Duration.ofSeconds(1));
-        if (!observers.isEmpty()) {
+        if (config.observe().requestLogDays() > 0) {
             requestLog.start();
         }
+        int servedMetricsOn = metricsPort == null ? web.port() : metrics.serveOn(metricsPort);
         return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background,
-                requestLog);
+                requestLog, metrics, servedMetricsOn);
     }
 
     /**
@@ -189,6 +206,11 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** Where {@code /metrics} is served: this port, or the one {@code OPENAGG_METRICS_PORT} chose. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
     /** Every endpoint this server serves. */
     public List<Http.Route> routes() {
         return Http.routes(web);
@@ -202,6 +224,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        metrics.close();
         requestLog.close();
         background.close();
         scenarioFiles.ifPresent(ScenarioFolder::close);

@@ -26,6 +26,9 @@ public final class Http {
     private static final String CLIENT = "openagg.client";
     private static final String REPLY = "openagg.reply";
     private static final String STARTED = "openagg.started";
+    /** The logging context's keys for the request's client and the member it names. */
+    public static final String LOG_CLIENT = "client";
+    public static final String LOG_MEMBER = "member";
 
     private Http() {
     }
@@ -71,7 +74,9 @@ public final class Http {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ApiVersion.resolve(ctx);
                     ContentTypes.requireAcceptable(ctx);
-                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization"), ctx.ip()));
+                    String client = authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
+                    ctx.attribute(CLIENT, client);
+                    MDC.put(LOG_CLIENT, client);
                 }
             });
             cfg.routes.exception(ApiError.class, (e, ctx) -> {
@@ -130,6 +135,8 @@ public final class Http {
             }
         } finally {
             MDC.remove(RequestIds.LOG_KEY);
+            MDC.remove(LOG_CLIENT);
+            MDC.remove(LOG_MEMBER);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.openagg.job;
 
+import dev.openagg.connector.JobKind;
 import dev.openagg.engine.MemberStatus;
 import dev.openagg.engine.Transition;
 import dev.openagg.member.Member;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,6 +18,31 @@ public interface JobTrail {
 
     /** The member was moved to {@code next} outside any job (the sandbox's forced status). */
     void statusForced(Handle h, Member member, MemberStatus next);
+
+    /** A step of a job of {@code kind} took {@code nanos} to decide (the connector's call, or the override's). */
+    default void stepTaken(JobKind kind, long nanos) {
+    }
+
+    /** Every one of {@code trails}, in order. */
+    static JobTrail all(List<JobTrail> trails) {
+        List<JobTrail> copy = List.copyOf(trails);
+        return new JobTrail() {
+            @Override
+            public void applied(Handle h, Member member, Transition transition, HarvestSink.Stored stored) {
+                copy.forEach(t -> t.applied(h, member, transition, stored));
+            }
+
+            @Override
+            public void statusForced(Handle h, Member member, MemberStatus next) {
+                copy.forEach(t -> t.statusForced(h, member, next));
+            }
+
+            @Override
+            public void stepTaken(JobKind kind, long nanos) {
+                copy.forEach(t -> t.stepTaken(kind, nanos));
+            }
+        };
+    }
 
     JobTrail NONE = new JobTrail() {
         @Override

@@ -31,6 +31,11 @@ public final class TransitionWriter {
         this.trail = trail;
     }
 
+    /** Where the engine reports how long its steps take. */
+    JobTrail trail() {
+        return trail;
+    }
+
     /** The job rows this writer writes, for the engine to read. */
     JobStore jobs() {
         return jobs;
