@@ -19,8 +19,10 @@ import dev.openagg.institution.Institutions;
 import dev.openagg.job.JobEngine;
 import dev.openagg.job.JobRoutes;
 import dev.openagg.job.JobScheduler;
+import dev.openagg.job.JobTrail;
 import dev.openagg.job.StepOverride;
 import dev.openagg.job.StepTimes;
+import dev.openagg.metrics.Metrics;
 import dev.openagg.job.TransitionWriter;
 import dev.openagg.limit.Quotas;
 import dev.openagg.limit.RequestRate;
@@ -28,6 +30,7 @@ import dev.openagg.member.MemberRoutes;
 import dev.openagg.member.MemberStore;
 import dev.openagg.member.Members;
 import dev.openagg.oauth.OAuth;
+import dev.openagg.requestlog.RequestLog;
 import dev.openagg.institution.InstitutionSource;
 import dev.openagg.scenario.SandboxInstitutions;
 import dev.openagg.scenario.ScenarioFolder;
@@ -38,6 +41,9 @@ import dev.openagg.sandbox.SandboxSwitchRoutes;
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.Keys;
 import dev.openagg.secret.SecretException;
+import dev.openagg.timeline.Timeline;
+import dev.openagg.timeline.TimelineRecorder;
+import dev.openagg.timeline.TimelineRoutes;
 import dev.openagg.user.UserRoutes;
 import dev.openagg.user.UserStore;
 import dev.openagg.webhook.RetryTimes;
@@ -61,11 +67,17 @@ public final class App implements AutoCloseable {
     private final Optional<ScenarioFolder> scenarioFiles;
     private final Path dataDir;
     private final BackgroundAggregation background;
+    private final RequestLog requestLog;
+    private final Metrics metrics;
+    private final int metricsPort;
 
     private App(Database database, JobScheduler scheduler, Webhooks webhooks, Javalin web,
                 FirstClient.Created generatedClient, Optional<ScenarioFolder> scenarioFiles, Path dataDir,
-                BackgroundAggregation background) {
+                BackgroundAggregation background, RequestLog requestLog, Metrics metrics, int metricsPort) {
+        this.metrics = metrics;
+        this.metricsPort = metricsPort;
         this.background = background;
+        this.requestLog = requestLog;
         this.scenarioFiles = scenarioFiles;
         this.database = database;
         this.scheduler = scheduler;
@@ -74,6 +86,9 @@ public final class App implements AutoCloseable {
         this.generatedClient = generatedClient;
         this.dataDir = dataDir;
     }
+
+    /** Requests waiting for the request log's writer at most; more are dropped and counted. */
+    private static final int REQUEST_LOG_QUEUE = 10_000;
 
     public static App start(Config config, Clock clock) {
         Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()),
@@ -90,6 +105,7 @@ public final class App implements AutoCloseable {
         ClientStore clients = new ClientStore(database.jdbi(), clock);
         FirstClient.Created generated = FirstClient.ensure(clients, config.clientId(), config.apiKey());
 
+        Metrics metrics = new Metrics(database.jdbi(), database.dataSource(), clock);
         Quotas quotas = new Quotas(config.clientLimits());
         UserStore users = new UserStore(database.jdbi(), clock, quotas);
         MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring);
@@ -104,7 +120,7 @@ public final class App implements AutoCloseable {
         Sandbox sandboxControls = new Sandbox(database.jdbi(), clocks);
         TransitionWriter transitions = new TransitionWriter(members, keyring,
                 List.of(sandboxControls.withAddedTransactions(new AccountWriter(clocks)), new DocumentWriter(clocks)),
-                webhooks.events());
+                webhooks.events(), JobTrail.all(List.of(new TimelineRecorder(clock), metrics.jobs())));
         OAuth oauth = new OAuth(database.jdbi(), clock);
         JobEngine engine = new JobEngine(members, institutions, transitions, scheduler, clocks,
                 config.challengeLifetime(), StepOverride.firstOf(List.of(oauth.access(), sandboxControls.steps())));
@@ -131,12 +147,26 @@ public final class App implements AutoCloseable {
         features.addAll(oauth.routes(members, institutions, webhooks.events(), engine));
         features.add(new ClockRoutes(clocks));
         features.add(new SandboxControlRoutes(members, institutions, engine, background, webhooks, sandboxControls));
-        Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits()),
-                RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock),
-                List.of("/health", Widget.PREFIX, OAuth.PREFIX), features);
+        RequestLog requestLog = new RequestLog(database.jdbi(), clock,
+                Duration.ofDays(config.observe().requestLogDays()), REQUEST_LOG_QUEUE);
+        features.add(requestLog.routes());
+        features.add(new TimelineRoutes(members, new Timeline(database.jdbi(), requestLog)));
+        List<Http.Observer> observers = new ArrayList<>(List.of(metrics.requests()));
+        if (config.observe().requestLogDays() > 0) {
+            observers.add(requestLog);
+        }
+        metrics.watch(requestLog);
+        Http.Authenticator authenticator = RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock);
+        Integer metricsPort = config.observe().metricsPort();
+        if (metricsPort == null) {
+            features.add(metrics.routes(authenticator));
+        }
+        Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits(), clock),
+                authenticator, List.of("/health", Widget.PREFIX, OAuth.PREFIX, "/metrics"), features, observers);
         try {
             web.start();
         } catch (RuntimeException e) {
+            metrics.close();
             files.ifPresent(ScenarioFolder::close);
             scheduler.close();
             database.close();
@@ -144,7 +174,12 @@ public final class App implements AutoCloseable {
         }
         webhooks.start(Duration.ofMillis(200));
         background.start(Duration.ofSeconds(1));
-        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background);
+        if (config.observe().requestLogDays() > 0) {
+            requestLog.start();
+        }
+        int servedMetricsOn = metricsPort == null ? web.port() : metrics.serveOn(metricsPort);
+        return new App(database, scheduler, webhooks, web, generated, files, config.embeddedDataDir(), background,
+                requestLog, metrics, servedMetricsOn);
     }
 
     /**
@@ -179,6 +214,11 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** Where {@code /metrics} is served: this port, or the one {@code OPENAGG_METRICS_PORT} chose. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
     /** Every endpoint this server serves. */
     public List<Http.Route> routes() {
         return Http.routes(web);
@@ -192,6 +232,8 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        metrics.close();
+        requestLog.close();
         background.close();
         scenarioFiles.ifPresent(ScenarioFolder::close);
         webhooks.close();

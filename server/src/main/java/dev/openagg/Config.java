@@ -30,7 +30,8 @@ public record Config(
         Path pluginsDir,
         Path scenariosDir,
         Map<String, String> connectorSettings,
-        SandboxSettings sandbox) {
+        SandboxSettings sandbox,
+        ObserveSettings observe) {
 
     public Config {
         connectorSettings = Map.copyOf(connectorSettings);
@@ -60,6 +61,20 @@ public record Config(
      */
     public record SandboxSettings(boolean enabled, Duration backgroundPeriod) {
         public static final SandboxSettings DEFAULTS = new SandboxSettings(true, Duration.ofHours(24));
+    }
+
+    /**
+     * What a node records for seeing what happened: the request log's retention in days
+     * ({@code OPENAGG_REQUEST_LOG_DAYS}; zero turns the log off), and the port of {@code /metrics}
+     * ({@code OPENAGG_METRICS_PORT}; null serves it on the API's port, behind the API's credentials).
+     */
+    public record ObserveSettings(int requestLogDays, Integer metricsPort) {
+        public static final ObserveSettings DEFAULTS = new ObserveSettings(7, null);
+    }
+
+    public Config withObserve(ObserveSettings settings) {
+        return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, settings);
     }
 
     /**
@@ -96,73 +111,73 @@ public record Config(
         return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
                 null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
                 new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), ClientLimits.none(), null,
-                null, Map.of(), SandboxSettings.DEFAULTS);
+                null, Map.of(), SandboxSettings.DEFAULTS, ObserveSettings.DEFAULTS);
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     public Config withClient(String id, String key) {
         return new Config(port, httpThreads, dataDir, database, keys, id, key, challengeLifetime, jobs, webhooks,
-                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, httpThreads, dataDir, new DatabaseSettings(url, user, password, database.poolSize()),
                 keys, clientId, apiKey, challengeLifetime, jobs, webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir,
-                connectorSettings, sandbox);
+                connectorSettings, sandbox, observe);
     }
 
     /** The master keys secrets are encrypted under. */
     public Config withKeys(KeySettings newKeys) {
         return new Config(port, httpThreads, dataDir, database, newKeys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     public Config withWebhooks(WebhookSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                settings, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                settings, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     public Config withChallengeLifetime(Duration lifetime) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, lifetime, jobs, webhooks,
-                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     public Config withHttpLimits(Limits limits) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, limits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, limits, clientLimits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     /** Loads every connector jar in {@code dir} at start; null loads none. */
     public Config withPluginsDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, clientLimits, dir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, dir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     /** Serves the scenario files of {@code dir}, reloaded when they change; null serves none. */
     public Config withScenariosDir(Path dir) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, clientLimits, pluginsDir, dir, connectorSettings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, dir, connectorSettings, sandbox, observe);
     }
 
     /** The settings connector providers read, by their {@code OPENAGG_*} names. */
     public Config withConnectorSettings(Map<String, String> settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, settings, sandbox);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, settings, sandbox, observe);
     }
 
     public Config withSandbox(SandboxSettings settings) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, settings);
+                webhooks, httpLimits, clientLimits, pluginsDir, scenariosDir, connectorSettings, settings, observe);
     }
 
     /** Per-client request rates and object quotas; {@link ClientLimits#none()} by default. */
     public Config withClientLimits(ClientLimits limits) {
         return new Config(port, httpThreads, dataDir, database, keys, clientId, apiKey, challengeLifetime, jobs,
-                webhooks, httpLimits, limits, pluginsDir, scenariosDir, connectorSettings, sandbox);
+                webhooks, httpLimits, limits, pluginsDir, scenariosDir, connectorSettings, sandbox, observe);
     }
 
     public Config withWebhookRetryBase(Duration base) {

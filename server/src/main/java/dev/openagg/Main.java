@@ -23,6 +23,12 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        String logFormat = System.getenv("OPENAGG_LOG_FORMAT");
+        if (logFormat != null && !logFormat.isBlank() && !logFormat.equals("text") && !logFormat.equals("json")) {
+            // Logging was configured already, naming an appender that does not exist: nothing would be logged.
+            System.err.println("OPENAGG_LOG_FORMAT must be text or json, not " + logFormat);
+            System.exit(2);
+        }
         CommandLine commandLine = commandLine();
         ConfigFile settings;
         try {

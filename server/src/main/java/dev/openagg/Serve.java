@@ -127,12 +127,22 @@ final class Serve implements Callable<Integer> {
             description = "Hours between a member's background aggregations, spread over the period; 0 turns them off (env OPENAGG_BACKGROUND_AGGREGATION_HOURS, default 24).")
     long backgroundAggregationHours;
 
+    @Option(names = "--request-log-days", descriptionKey = "OPENAGG_REQUEST_LOG_DAYS", defaultValue = "7",
+            description = "Days each client's request log keeps a request; 0 turns the log off (env OPENAGG_REQUEST_LOG_DAYS, default 7).")
+    int requestLogDays;
+
+    @Option(names = "--metrics-port", descriptionKey = "OPENAGG_METRICS_PORT",
+            description = "Serve /metrics on this port, without credentials, instead of on the API's port behind them (env OPENAGG_METRICS_PORT).")
+    Integer metricsPort;
+
     Config config() {
         check(port >= 0, "--port must be 0 or more");
         check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
         check(webhookSenders >= 1, "--webhook-senders must be at least 1");
         check(backgroundAggregationHours >= 0, "--background-aggregation-hours cannot be negative");
+        check(requestLogDays >= 0, "--request-log-days cannot be negative");
+        check(metricsPort == null || (metricsPort >= 0 && metricsPort <= 65535), "--metrics-port must be 0 to 65535");
         check(clientId == null || clientId.length() <= Lengths.CLIENT_ID,
                 "--client-id must be at most " + Lengths.CLIENT_ID + " characters");
         check(httpHeaderTimeoutSeconds >= 1 && httpBodyTimeoutSeconds >= 1,
@@ -149,7 +159,8 @@ final class Serve implements Callable<Integer> {
                         httpMinDataRate, httpMaxBodyBytes),
                 new ClientLimits(limitRequestsPerSecond, limitRequestBurst, limitUsersPerClient, limitMembersPerUser),
                 beside(pluginsDir, "plugins"), beside(scenariosDir, "scenarios"), connectorSettings(),
-                new Config.SandboxSettings(sandbox, Duration.ofHours(backgroundAggregationHours)));
+                new Config.SandboxSettings(sandbox, Duration.ofHours(backgroundAggregationHours)),
+                new Config.ObserveSettings(requestLogDays, metricsPort));
     }
 
     /** What connector providers read: set by {@link Main} as the default value provider. */

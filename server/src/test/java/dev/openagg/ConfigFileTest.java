@@ -127,6 +127,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void the_request_log_keeps_a_week_and_metrics_share_the_api_port_unless_set_otherwise() throws IOException {
+        assertThat(serve(Map.of(), "serve").observe()).isEqualTo(Config.ObserveSettings.DEFAULTS);
+        assertThat(Config.ObserveSettings.DEFAULTS).isEqualTo(new Config.ObserveSettings(7, null));
+        Path file = file("OPENAGG_REQUEST_LOG_DAYS=0\n");
+        Config config = serve(Map.of("OPENAGG_METRICS_PORT", "9102"), "serve", "--config", file.toString());
+        assertThat(config.observe()).isEqualTo(new Config.ObserveSettings(0, 9102));
+        assertThat(serve(Map.of(), "serve", "--request-log-days", "30").observe().requestLogDays()).isEqualTo(30);
+    }
+
+    @Test
     void client_limits_are_off_by_default_and_read_from_the_environment_the_file_and_flags() throws IOException {
         assertThat(serve(Map.of(), "serve").clientLimits()).isEqualTo(ClientLimits.none());
 

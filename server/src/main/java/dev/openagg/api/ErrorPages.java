@@ -50,6 +50,7 @@ final class ErrorPages implements Request.Handler {
     /** Writes MX's error body; the connection is closed after it, since the rest of the request may not be read. */
     static void write(Request request, Response response, Callback callback, int status, String message) {
         response.setStatus(status);
+        RequestIds.answer(request, response);
         response.getHeaders().put(ErrorHandler.ERROR_CACHE_CONTROL);
         if (status >= 400) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");

@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP edge shared by every feature: the API version, authentication, content negotiation and the MX error body. Features add
@@ -22,7 +22,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Http {
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.openagg.access");
     private static final String CLIENT = "openagg.client";
+    private static final String REPLY = "openagg.reply";
+    private static final String STARTED = "openagg.started";
+    /** The logging context's keys for the request's client and the member it names. */
+    public static final String LOG_CLIENT = "client";
+    public static final String LOG_MEMBER = "member";
 
     private Http() {
     }
@@ -33,7 +39,7 @@ public final class Http {
     }
 
     /** Where and how the server listens: its port, its pool of request threads, and what requests may carry. */
-    public record Settings(int port, int threads, Limits limits) {
+    public record Settings(int port, int threads, Limits limits, java.time.Clock clock) {
     }
 
     /**
@@ -41,7 +47,7 @@ public final class Http {
      * check, the widget pages).
      */
     public static Javalin create(Settings settings, Authenticator authenticator, List<String> publicPrefixes,
-                                 List<Routes> features) {
+                                 List<Routes> features, List<Observer> observers) {
         SlowHeads heads = new SlowHeads(settings.limits());
         ErrorPages pages = new ErrorPages(settings.limits());
         return Javalin.create(cfg -> {
@@ -58,13 +64,19 @@ public final class Http {
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(pages);
                 server.insertHandler(new WholeBody(settings.limits(), heads, pages));
+                server.insertHandler(new RequestIds());
             });
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.requestLogger.http((ctx, millis) -> answered(ctx, millis, observers));
             cfg.routes.before(ctx -> {
+                ctx.attribute(STARTED, settings.clock().instant());
+                RequestIds.enter(ctx);
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ApiVersion.resolve(ctx);
                     ContentTypes.requireAcceptable(ctx);
-                    ctx.attribute(CLIENT, authenticator.authenticate(ctx.header("Authorization"), ctx.ip()));
+                    String client = authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
+                    ctx.attribute(CLIENT, client);
+                    MDC.put(LOG_CLIENT, client);
                 }
             });
             cfg.routes.exception(ApiError.class, (e, ctx) -> {
@@ -83,6 +95,49 @@ public final class Http {
             cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
             features.forEach(f -> f.register(cfg.routes));
         });
+    }
+
+    /**
+     * Told of every request the routes answered, once the reply is written, on the thread that wrote it: an observer
+     * must not block (the request log queues, the metrics count).
+     */
+    public interface Observer {
+        void answered(Answered request);
+    }
+
+    /**
+     * A request the routes answered: {@code client} null when it did not authenticate, {@code route} the matched
+     * path pattern (null when no route matched), {@code started} by the server's clock, the bodies as sent and
+     * answered (the reply's only when it was JSON written by {@link #json}). Bodies are not redacted here.
+     */
+    public record Answered(String client, String requestId, java.time.Instant started, String method, String path,
+                           String route, String query, int status, double millis,
+                           java.util.Map<String, String> pathParameters, byte[] requestBody, byte[] replyBody) {
+    }
+
+    private static void answered(Context ctx, double millis, List<Observer> observers) {
+        try {
+            ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+            if (observers.isEmpty()) {
+                return;
+            }
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            java.time.Instant started = ctx.attribute(STARTED);
+            Answered answered = new Answered(ctx.attribute(CLIENT), RequestIds.of(ctx), started,
+                    ctx.method().name(), ctx.path(), matched == null ? null : matched.path, ctx.queryString(),
+                    ctx.statusCode(), millis, ctx.pathParamMap(), ctx.bodyAsBytes(), ctx.attribute(REPLY));
+            for (Observer observer : observers) {
+                try {
+                    observer.answered(answered);
+                } catch (RuntimeException e) {
+                    LOG.warn("a request observer failed on {} {}", ctx.method(), ctx.path(), Redacted.loggable(e));
+                }
+            }
+        } finally {
+            MDC.remove(RequestIds.LOG_KEY);
+            MDC.remove(LOG_CLIENT);
+            MDC.remove(LOG_MEMBER);
+        }
     }
 
     /** One registered endpoint: its HTTP method and its path pattern, with {@code {name}} for each path parameter. */
@@ -108,8 +163,9 @@ public final class Http {
 
     public static void json(Context ctx, int status, Object body) {
         // As bytes: JSON is UTF-8, and a String result would be encoded in the response's default charset.
-        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType())
-                .result(Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.attribute(REPLY, bytes);
+        ctx.status(status).contentType(ApiVersion.of(ctx).mediaType()).result(bytes);
     }
 
     public static void noContent(Context ctx) {
@@ -126,7 +182,7 @@ public final class Http {
             error(ctx, 503, "the database is unavailable; try again shortly");
             return;
         }
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.of(ctx);
         LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), Redacted.loggable(e));
         error(ctx, 500, "internal error, id " + id);
     }

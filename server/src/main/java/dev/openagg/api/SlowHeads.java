@@ -21,7 +21,6 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
  */
 final class SlowHeads extends AbstractLifeCycle implements Connection.Listener {
     private static final long SWEEP_MS = 250;
-    private static final byte[] TIMEOUT = timeoutResponse();
 
     private final Limits limits;
     private final Map<Connection, Watch> watches = new ConcurrentHashMap<>();
@@ -76,11 +75,12 @@ final class SlowHeads extends AbstractLifeCycle implements Connection.Listener {
         watches.values().stream().filter(w -> w.late(now, limits)).forEach(Watch::refuse);
     }
 
+    /** With a fresh request id: the head never arrived whole, so no id the client sent can be read. */
     private static byte[] timeoutResponse() {
         String body = Wire.write(new Http.ErrorBody(new Http.ErrorBody.Message(
                 "the request line and headers took too long to arrive")));
         return ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Wire.JSON_TYPE + "\r\nContent-Length: "
-                + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                + body.length() + "\r\n" + RequestIds.HEADER + ": " + RequestIds.generate() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One connection: the bytes it had received when it last went idle, and when its current head began. */
@@ -113,7 +113,7 @@ final class SlowHeads extends AbstractLifeCycle implements Connection.Listener {
          */
         void refuse() {
             EndPoint endPoint = connection.getEndPoint();
-            endPoint.write(Callback.from(() -> endPoint.close(), failure -> endPoint.close()), ByteBuffer.wrap(TIMEOUT));
+            endPoint.write(Callback.from(() -> endPoint.close(), failure -> endPoint.close()), ByteBuffer.wrap(timeoutResponse()));
         }
 
         synchronized boolean late(long now, Limits limits) {

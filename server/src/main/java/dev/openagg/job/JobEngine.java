@@ -29,6 +29,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs aggregation-type jobs: the shell around {@link JobRules}, which decides. Each method reads the member (its
@@ -43,6 +44,8 @@ public final class JobEngine implements JobStarter {
     private final MemberStore members;
     private final JobStore jobs;
     private final Institutions institutions;
+    /** The logging context's key for the member a step is for (the HTTP edge uses the same). */
+    private static final String LOG_MEMBER = "member";
     private final TransitionWriter writer;
     private final StepQueue queue;
     private final ClientClocks clocks;
@@ -243,21 +246,32 @@ public final class JobEngine implements JobStarter {
 
     /** Runs one step of a job. A step that is stale (the job has moved on) does nothing. */
     public void runStep(String jobGuid, int step) {
+        try {
+            runStepOf(jobGuid, step);
+        } finally {
+            MDC.remove(LOG_MEMBER);
+        }
+    }
+
+    private void runStepOf(String jobGuid, int step) {
         Optional<Job> found = jobs.find(jobGuid).filter(j -> j.isRunning() && j.step() == step);
         if (found.isEmpty()) {
             return;
         }
         Job job = found.get();
+        MDC.put(LOG_MEMBER, job.memberGuid());
         Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElse(null);
         if (member == null) {
             return;
         }
         Instant now = clocks.ofUser(member.userGuid()).now();
         Connector connector = institutions.connector(member.institutionCode()).orElse(null);
+        long started = System.nanoTime();
         Step outcome = connector == null
                 ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
                 : override.outcome(member, connector.institution(), job)
                         .orElseGet(() -> connectorStep(connector, job, member, now));
+        writer.trail().stepTaken(job.kind(), System.nanoTime() - started);
         int stateVersion = connector == null ? 0 : connector.stateVersion();
         Optional<Transition> applied = jdbi.inTransaction(h -> {
             Member locked = members.lock(h, job.memberGuid()).orElse(null);

@@ -19,13 +19,21 @@ public final class TransitionWriter {
     private final JobStore jobs;
     private final List<HarvestSink> sinks;
     private final MemberEvents events;
+    private final JobTrail trail;
 
     /** {@code keyring} encrypts the MFA answers kept on a job row for its next step. */
-    public TransitionWriter(MemberStore members, Keyring keyring, List<HarvestSink> sinks, MemberEvents events) {
+    public TransitionWriter(MemberStore members, Keyring keyring, List<HarvestSink> sinks, MemberEvents events,
+                            JobTrail trail) {
         this.members = members;
         this.jobs = new JobStore(members.jdbi(), keyring);
         this.sinks = List.copyOf(sinks);
         this.events = events;
+        this.trail = trail;
+    }
+
+    /** Where the engine reports how long its steps take. */
+    JobTrail trail() {
+        return trail;
     }
 
     /** The job rows this writer writes, for the engine to read. */
@@ -42,6 +50,7 @@ public final class TransitionWriter {
         if (member.status().connectionStatus() != next.connectionStatus()) {
             events.statusChanged(h, member, moved);
         }
+        trail.statusForced(h, member, next);
         return moved;
     }
 
@@ -61,6 +70,7 @@ public final class TransitionWriter {
             throw new IllegalStateException("job " + before.guid() + " changed under its member's lock");
         }
         Member moved = save(h, member, transition.status());
+        HarvestSink.Stored[] storedByJob = {null};
         for (Transition.Event event : transition.events()) {
             event.match(new Transition.Event.Handler<Void>() {
                 @Override
@@ -77,10 +87,12 @@ public final class TransitionWriter {
                     }
                     events.jobFinished(h, moved, transition.job().guid(), harvested.kind(),
                             stored.transactionsCreated(), stored.transactionsUpdated(), stored.statementsCreated());
+                    storedByJob[0] = stored;
                     return null;
                 }
             });
         }
+        trail.applied(h, member, transition, storedByJob[0]);
         return moved;
     }
 }

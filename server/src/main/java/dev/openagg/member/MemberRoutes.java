@@ -54,8 +54,10 @@ public final class MemberRoutes implements Http.Routes {
 
     /** The member named by the path, if the calling client owns it. */
     public static Member find(Context ctx, MemberStore members) {
-        return members.find(Http.client(ctx), Identifier.of(ctx, "user"), Identifier.of(ctx, "member"))
+        Member member = members.find(Http.client(ctx), Identifier.of(ctx, "user"), Identifier.of(ctx, "member"))
                 .orElseThrow(() -> ApiError.notFound("member"));
+        org.slf4j.MDC.put(Http.LOG_MEMBER, member.guid());
+        return member;
     }
 
     private Member find(Context ctx) {

@@ -42,9 +42,11 @@ public final class Tenant {
         String webhook = expect(api.post("/webhooks", "{\"webhook\": {\"url\": \"http://127.0.0.1:9/" + name
                 + "\", \"event_types\": [\"MEMBER\"]}}"), 200).at("/webhook/guid").asText();
         v.put("webhook", webhook);
-        String user = expect(api.post("/users", "{\"user\": {\"id\": \"" + name + "-user\"}}"), 200)
-                .at("/user/guid").asText();
+        Reply created = api.post("/users", "{\"user\": {\"id\": \"" + name + "-user\"}}");
+        String user = expect(created, 200).at("/user/guid").asText();
         v.put("user", user);
+        String request = created.header("X-Request-Id");
+        v.put("request", request);
         Flow flow = new Flow(api, user);
         String member = flow.member("password", false);
         v.put("member", member);
@@ -60,6 +62,7 @@ public final class Tenant {
         v.put("tax_document", first(api, flow.path(member, "tax_documents"), "tax_documents"));
         v.put("delivery", Await.until(() -> api.get("/webhooks/" + webhook + "/deliveries").json()
                 .at("/deliveries/0/guid").asText(), g -> !g.isEmpty(), BOUND, name + "'s first delivery"));
+        Await.until(() -> api.get("/requests/" + request).status(), s -> s == 200, BOUND, name + "'s logged request");
         Widgets widgets = new Widgets(api);
         String secret = widgets.open(widgets.url(user, ""));
         String token = Widgets.path(widgets.url(user, "")).replaceFirst(".*/", "");
@@ -80,6 +83,7 @@ public final class Tenant {
             case "document_guid" -> values.get(route.contains("/statements/") ? "statement" : "tax_document");
             case "guid" -> route.startsWith("/webhooks/") ? values.get("webhook") : null;
             case "delivery_guid" -> values.get("delivery");
+            case "request_id" -> values.get("request");
             case "institution_code", "code" -> values.get("sandbox");
             case "token" -> widgetToken;
             case "file" -> "widget.js";

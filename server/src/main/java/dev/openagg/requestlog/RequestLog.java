@@ -1,0 +1,149 @@
+package dev.openagg.requestlog;
+
+import dev.openagg.api.Http;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each client's request log. A request answered to an authenticated client is handed to a bounded queue once its
+ * reply is written; one writer thread per node redacts and stores the queue's entries in batches, so the request path
+ * only copies references. When the queue is full the entry is dropped and counted ({@link #dropped()}): the log
+ * never slows or blocks a request. The writer also removes entries older than the retention, by the injected clock.
+ * Reading the log ({@code /requests}) is not itself logged.
+ */
+public final class RequestLog implements Http.Observer, AutoCloseable {
+    static final String PREFIX = "/requests";
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+    private static final int BATCH = 200;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+
+    private final RequestLogStore store;
+    private final Clock clock;
+    private final Duration retention;
+    private final BlockingQueue<Http.Answered> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean open = true;
+    private Instant nextPrune = Instant.MIN;
+
+    /** A log keeping requests for {@code retention}, with room for {@code capacity} waiting to be written. */
+    public RequestLog(Jdbi jdbi, Clock clock, Duration retention, int capacity) {
+        this.store = new RequestLogStore(jdbi);
+        this.clock = clock;
+        this.retention = retention;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::write, "request-log-writer");
+        writer.setDaemon(true);
+    }
+
+    public void start() {
+        writer.start();
+    }
+
+    /** Its routes, {@code GET /requests} and {@code GET /requests/{request_id}}. */
+    public Http.Routes routes() {
+        return new RequestLogRoutes(store);
+    }
+
+    /** The requests naming a member, oldest first, for its timeline. */
+    public List<LoggedRequest> ofMember(String client, String memberGuid) {
+        return store.ofMember(client, memberGuid);
+    }
+
+    @Override
+    public void answered(Http.Answered request) {
+        if (request.client() == null || request.path().equals(PREFIX) || request.path().startsWith(PREFIX + "/")) {
+            return;
+        }
+        offer(request);
+    }
+
+    /** Queues an entry for the writer, or drops and counts it when the queue is full; never waits. */
+    void offer(Http.Answered captured) {
+        if (!queue.offer(captured)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Entries dropped because the queue was full or the database refused them. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Entries waiting to be written. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    private void write() {
+        List<Http.Answered> batch = new ArrayList<>(BATCH);
+        while (open || !queue.isEmpty()) {
+            try {
+                Http.Answered first = queue.poll(250, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    store(batch);
+                    batch.clear();
+                }
+                pruneIfDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void store(List<Http.Answered> batch) {
+        try {
+            store.insert(batch.stream().map(LoggedRequest::of).toList());
+            written.addAndGet(batch.size());
+        } catch (RuntimeException e) {
+            dropped.addAndGet(batch.size());
+            LOG.warn("request log: {} entries could not be written and were dropped: {}", batch.size(), e.getClass().getName());
+        }
+    }
+
+    private void pruneIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPrune)) {
+            return;
+        }
+        try {
+            int removed = store.prune(now.minus(retention));
+            if (removed > 0) {
+                LOG.debug("request log: removed {} entries older than {}", removed, retention);
+            }
+            nextPrune = now.plus(PRUNE_EVERY);
+        } catch (RuntimeException e) {
+            LOG.warn("request log: pruning failed: {}", e.getClass().getName());
+            nextPrune = now.plus(Duration.ofMinutes(1));
+        }
+    }
+
+    /** Writes what is queued (for up to five seconds), then stops the writer. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
