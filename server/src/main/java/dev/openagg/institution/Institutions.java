@@ -125,6 +125,12 @@ public final class Institutions {
                 .map(c -> ((CredentialRules) c).problems(credentials)).orElse(List.of());
     }
 
+    /** What {@code choice} on the consent page of {@code code} comes to; empty for MX's usual outcome. */
+    public Optional<ConsentOutcomes.Ending> consentOutcome(String code, ConsentOutcomes.Choice choice) {
+        return connector(code).filter(ConsentOutcomes.class::isInstance)
+                .flatMap(c -> ((ConsentOutcomes) c).consentOutcome(choice));
+    }
+
     /** A member's institution, whoever may see it now; see {@link InstitutionSource#connector}. */
     public Optional<InstitutionInfo> find(String code) {
         return connector(code).map(Connector::institution);

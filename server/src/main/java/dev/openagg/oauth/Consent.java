@@ -3,6 +3,8 @@ package dev.openagg.oauth;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.JobKind;
 import dev.openagg.engine.MemberStatus;
+import dev.openagg.institution.ConsentOutcomes;
+import dev.openagg.institution.Institutions;
 import dev.openagg.member.ConsentWindows;
 import dev.openagg.member.JobStarter;
 import dev.openagg.member.Member;
@@ -46,10 +48,14 @@ final class Consent {
 
     /** What a choice came to. */
     sealed interface Decision {
-        /** The choice was applied; {@code member} is as it now stands, {@code options} the page's. */
-        record Made(Member member, Choice choice, ConsentWindows.Options options) implements Decision {
+        /**
+         * The choice was applied; {@code member} is as it now stands, {@code errorReason} MX's for the result (null
+         * when the member connected), {@code options} the page's.
+         */
+        record Made(Member member, Choice choice, String errorReason, ConsentWindows.Options options)
+                implements Decision {
             String status() {
-                return choice == Choice.AUTHORIZE ? "success" : "error";
+                return errorReason == null ? "success" : "error";
             }
         }
 
@@ -64,14 +70,17 @@ final class Consent {
     private final OAuthAccess access;
     private final MemberEvents events;
     private final JobStarter jobs;
+    private final Institutions institutions;
 
-    Consent(MemberStore members, OAuthWindows windows, OAuthAccess access, MemberEvents events, JobStarter jobs) {
+    Consent(MemberStore members, OAuthWindows windows, OAuthAccess access, MemberEvents events, JobStarter jobs,
+            Institutions institutions) {
         this.jdbi = members.jdbi();
         this.members = members;
         this.windows = windows;
         this.access = access;
         this.events = events;
         this.jobs = jobs;
+        this.institutions = institutions;
     }
 
     /** The choice made on the page a token opened. */
@@ -96,29 +105,49 @@ final class Consent {
                 return new Decision.Refused(OAuthWindows.Refusal.UNKNOWN);
             }
             windows.spend(h, window);
-            return new Decision.Made(apply(h, current, choice), choice, window.options());
+            Optional<ConsentOutcomes.Ending> outcome = institutions.consentOutcome(current.institutionCode(),
+                    ConsentOutcomes.Choice.valueOf(choice.name()));
+            return new Decision.Made(apply(h, current, choice, outcome), choice, errorReason(choice, outcome),
+                    window.options());
         });
-        if (decision instanceof Decision.Made made && made.choice() == Choice.AUTHORIZE
+        if (decision instanceof Decision.Made made && made.errorReason() == null
                 && !made.options().skipAggregation()) {
             Member started = jobs.start(made.member(), JobKind.AGGREGATE).map(JobStarter.Start::member)
                     .orElse(made.member());
-            return new Decision.Made(started, made.choice(), made.options());
+            return new Decision.Made(started, made.choice(), null, made.options());
         }
         return decision;
     }
 
     /**
-     * Moves the member: CONNECTED with access granted, DENIED, or FAILED; a cancelled consent leaves it as it was.
-     * A member whose job is running keeps its status (that job moves it), but its access follows the choice.
+     * MX's {@code error_reason} for what the choice came to: null when the member connected; IMPEDED or DENIED when
+     * the institution's outcome says so; else the choice's own (an authorisation that failed is the provider's error).
      */
-    private Member apply(Handle h, Member current, Choice choice) {
-        MemberStatus next = switch (choice) {
-            case AUTHORIZE -> current.status().authorized();
-            case DENY -> current.status().consentRefused(ConnectionStatus.DENIED, DENIED);
-            case ERROR -> current.status().consentRefused(ConnectionStatus.FAILED, PROVIDER_ERROR);
-            case CANCEL -> current.status();
+    private static String errorReason(Choice choice, Optional<ConsentOutcomes.Ending> outcome) {
+        if (outcome.isEmpty()) {
+            return choice.errorReason;
+        }
+        return switch (outcome.get().status()) {
+            case CONNECTED -> null;
+            case IMPEDED, DENIED -> outcome.get().status().name();
+            default -> choice == Choice.AUTHORIZE ? Choice.ERROR.errorReason : choice.errorReason;
         };
-        if (choice == Choice.AUTHORIZE) {
+    }
+
+    /**
+     * Moves the member as the institution's outcome for the choice says, else as MX does: CONNECTED with access
+     * granted, DENIED, or FAILED; a cancelled consent leaves it as it was. A member whose job is running keeps its
+     * status (that job moves it), but its access follows the choice.
+     */
+    private Member apply(Handle h, Member current, Choice choice, Optional<ConsentOutcomes.Ending> outcome) {
+        MemberStatus next = current.status();
+        if (outcome.isPresent() || choice != Choice.CANCEL) {
+            ConsentOutcomes.Ending ending = outcome.orElseGet(() -> usual(choice));
+            next = ending.status() == ConnectionStatus.CONNECTED ? current.status().authorized()
+                    : current.status().consentRefused(ending.status(),
+                    ending.message() != null ? ending.message() : usualMessage(choice));
+        }
+        if (next.connectionStatus() == ConnectionStatus.CONNECTED && choice == Choice.AUTHORIZE) {
             access.set(h, current.guid(), OAuthAccess.State.GRANTED);
         } else if (choice == Choice.DENY && access.state(h, current.guid()).isPresent()) {
             access.set(h, current.guid(), OAuthAccess.State.REVOKED);
@@ -132,6 +161,23 @@ final class Consent {
         Member moved = current.withStatus(next).withVersion(current.version() + 1);
         events.statusChanged(h, current, moved);
         return moved;
+    }
+
+    /** Where MX leaves the member after a choice other than cancel (which leaves it as it was). */
+    private static ConsentOutcomes.Ending usual(Choice choice) {
+        return new ConsentOutcomes.Ending(switch (choice) {
+            case AUTHORIZE -> ConnectionStatus.CONNECTED;
+            case DENY -> ConnectionStatus.DENIED;
+            case ERROR, CANCEL -> ConnectionStatus.FAILED;
+        }, null);
+    }
+
+    private static String usualMessage(Choice choice) {
+        return switch (choice) {
+            case DENY -> DENIED;
+            case ERROR -> PROVIDER_ERROR;
+            case AUTHORIZE, CANCEL -> null;
+        };
     }
 
     /** The institution revokes the member's access, or lets it expire; its next job finds out. */

@@ -39,8 +39,8 @@ final class ConsentPages {
 
     /** What the end user sees when no redirect follows: the result, posted to the opener by complete.js. */
     static String complete(Consent.Decision.Made made) {
-        boolean ok = made.choice() == Consent.Choice.AUTHORIZE;
-        String reason = made.choice().errorReason == null ? "" : made.choice().errorReason;
+        boolean ok = made.errorReason() == null;
+        String reason = ok ? "" : made.errorReason();
         String title = ok ? "Thank you for completing OAuth" : switch (made.choice()) {
             case DENY -> "You denied access";
             case CANCEL -> "You cancelled";

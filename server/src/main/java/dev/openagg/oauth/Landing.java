@@ -30,8 +30,8 @@ final class Landing {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("status", made.status());
         query.put("member_guid", made.member().guid());
-        if (made.choice().errorReason != null) {
-            query.put("error_reason", made.choice().errorReason);
+        if (made.errorReason() != null) {
+            query.put("error_reason", made.errorReason());
         }
         String added = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -39,7 +39,7 @@ public final class OAuth {
     /** The routes; {@code jobs} starts the aggregation that follows an authorisation. */
     public List<Http.Routes> routes(MemberStore members, Institutions institutions, MemberEvents events,
                                     JobStarter jobs) {
-        Consent consent = new Consent(members, windows, access, events, jobs);
+        Consent consent = new Consent(members, windows, access, events, jobs, institutions);
         return List.of(new OAuthRoutes(members, institutions, windows, consent),
                 new ConsentRoutes(consent, windows, members, institutions));
     }

@@ -90,7 +90,7 @@ final class OAuthRoutes implements Http.Routes {
         Consent.Decision.Made made = (Consent.Decision.Made) decision;
         Map<String, Object> oauth = new LinkedHashMap<>();
         oauth.put("status", made.status());
-        oauth.put("error_reason", made.choice().errorReason);
+        oauth.put("error_reason", made.errorReason());
         oauth.put("redirect_url", Landing.of(made.options(), made));
         reply(ctx, made.member(), oauth);
     }

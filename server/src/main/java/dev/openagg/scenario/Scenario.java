@@ -4,6 +4,7 @@ import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.JobKind;
+import dev.openagg.institution.ConsentOutcomes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,15 @@ import java.util.Set;
  * @param answerOutcomes answers that end the job at once, in any round
  * @param data           the data of logins that give none
  * @param fingerprint    changes whenever the scenario does, so a job that outlives an edit can tell
+ * @param consentOutcomes what choices on an OAuth institution's consent page come to, where not MX's usual outcome
  */
 public record Scenario(InstitutionInfo institution, List<Login> logins, WrongAnswer onWrongAnswer,
-                       List<AnswerOutcome> answerOutcomes, ScenarioData data, String fingerprint) {
+                       List<AnswerOutcome> answerOutcomes, ScenarioData data, String fingerprint,
+                       Map<ConsentOutcomes.Choice, Outcome> consentOutcomes) {
+
+    public Scenario {
+        consentOutcomes = Map.copyOf(consentOutcomes);
+    }
 
     /** The login rule the member's credentials select, with its index, if any matches. */
     Optional<Integer> loginFor(Map<String, String> credentials) {

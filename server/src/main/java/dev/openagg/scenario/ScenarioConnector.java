@@ -6,6 +6,7 @@ import dev.openagg.connector.Connector;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.Step;
+import dev.openagg.institution.ConsentOutcomes;
 import dev.openagg.scenario.Scenario.AnswerOutcome;
 import dev.openagg.scenario.Scenario.Flow;
 import dev.openagg.scenario.Scenario.Login;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * are right, and how the job ends; everything else (answer matching, expiry, PREVENTED, storage) is the engine's.
  * Its progress lives in the step state ({@link ScenarioState}).
  */
-public final class ScenarioConnector implements Connector {
+public final class ScenarioConnector implements Connector, ConsentOutcomes {
     static final String CHANGED = "This institution's test scenario changed during the connection. Please try again.";
 
     private final Scenario scenario;
@@ -44,6 +45,12 @@ public final class ScenarioConnector implements Connector {
     @Override
     public InstitutionInfo institution() {
         return scenario.institution();
+    }
+
+    @Override
+    public Optional<ConsentOutcomes.Ending> consentOutcome(Choice choice) {
+        return Optional.ofNullable(scenario.consentOutcomes().get(choice))
+                .map(o -> new ConsentOutcomes.Ending(o.status(), o.message()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.CredentialField;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobKind;
+import dev.openagg.institution.ConsentOutcomes;
 import dev.openagg.mxbank.data.MxBankHarvest;
 import dev.openagg.scenario.ChallengeSpec.Image;
 import dev.openagg.scenario.ChallengeSpec.OptionSpec;
@@ -25,11 +26,13 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +53,8 @@ public final class ScenarioReader {
             Map.entry("document", Set.of("institution")),
             Map.entry("institution", Set.of("code", "name", "url", "instructional_text", "oauth", "credentials",
                     "supports", "logins", "on_wrong_answer", "answer_outcomes", "data")),
+            Map.entry("oauth", Set.of("authorize", "deny", "cancel", "error")),
+            Map.entry("consent_outcome", Set.of("outcome", "message")),
             Map.entry("credential", Set.of("field_name", "label", "type", "guid")),
             Map.entry("login", Set.of("when", "steps", "outcome", "message", "data", "on_wrong_answer",
                     "answer_outcomes", "jobs")),
@@ -89,6 +94,8 @@ public final class ScenarioReader {
     private final List<String> problems = new ArrayList<>();
     /** The institution's code, which seeds generated data that is the same for every member. */
     private String code;
+    /** An OAuth institution's outcomes per consent choice, where its {@code oauth} object gives them. */
+    private final Map<ConsentOutcomes.Choice, Outcome> consentOutcomes = new EnumMap<>(ConsentOutcomes.Choice.class);
 
     private ScenarioReader() {
     }
@@ -131,7 +138,7 @@ public final class ScenarioReader {
         Optional<Login> login = Fields.object(rule, "$", allowed, reader.problems)
                 .map(f -> reader.login(f, Set.of()));
         return reader.result(login.map(l -> new Scenario(institution, List.of(l), WrongAnswer.REJECT, List.of(),
-                ScenarioData.GENERATED, null)));
+                ScenarioData.GENERATED, null, Map.of())));
     }
 
     private Result result(Optional<Scenario> scenario) {
@@ -179,26 +186,63 @@ public final class ScenarioReader {
                 credentials, supports.contains(JobKind.IDENTITY), supports.contains(JobKind.STATEMENTS),
                 supports.contains(JobKind.VERIFICATION), supports.contains(JobKind.TAX_DOCUMENTS),
                 supports.contains(JobKind.HISTORY), oauth);
-        return Optional.of(new Scenario(info, logins, onWrong, answerOutcomes, data, fingerprint(node)));
+        return Optional.of(new Scenario(info, logins, onWrong, answerOutcomes, data, fingerprint(node),
+                consentOutcomes));
     }
 
     /**
-     * {@code "oauth": true}: members connect through the consent page, so the institution has no credentials and its
-     * logins neither match credentials nor ask MFA questions.
+     * {@code "oauth": true}, or an object of outcomes per consent choice: members connect through the consent page, so
+     * the institution has no credentials and its logins neither match credentials nor ask MFA questions.
      */
     private boolean oauth(Fields f) {
         JsonNode node = f.raw("oauth");
         if (node == null || node.isNull()) {
             return false;
         }
-        if (!node.isBoolean()) {
-            f.problem("oauth", "must be true or false");
+        if (node.isObject()) {
+            Fields.object(node, f.path("oauth"), FIELDS.get("oauth"), problems).ifPresent(this::consentOutcomes);
+        } else if (!node.isBoolean()) {
+            f.problem("oauth", "must be true, false or an object of outcomes per consent choice");
             return false;
         }
-        if (node.booleanValue() && f.has("credentials")) {
+        boolean oauth = node.isObject() || node.booleanValue();
+        if (oauth && f.has("credentials")) {
             f.problem("credentials", "an OAuth institution has no credentials: its members sign in at its consent page");
         }
-        return node.booleanValue();
+        return oauth;
+    }
+
+    /**
+     * What each consent choice comes to: a status a member can rest in (CONNECTED for authorize only, or a failure)
+     * and a message. A cancel's usual outcome leaves the member as it was, so its message needs an outcome too.
+     */
+    private void consentOutcomes(Fields f) {
+        Set<ConnectionStatus> failures = EnumSet.noneOf(ConnectionStatus.class);
+        Arrays.stream(ConnectionStatus.values()).filter(ConnectionStatus::isFailure).forEach(failures::add);
+        for (ConsentOutcomes.Choice choice : ConsentOutcomes.Choice.values()) {
+            String name = choice.name().toLowerCase(Locale.ROOT);
+            if (!f.has(name)) {
+                continue;
+            }
+            Set<ConnectionStatus> allowed = EnumSet.copyOf(failures);
+            if (choice == ConsentOutcomes.Choice.AUTHORIZE) {
+                allowed.add(ConnectionStatus.CONNECTED);
+            }
+            Fields.object(f.raw(name), f.path(name), FIELDS.get("consent_outcome"), problems).ifPresent(c -> {
+                Optional<Outcome> outcome = outcome(c, "outcome", allowed);
+                boolean message = c.has("message");
+                if (!c.has("outcome") && (choice == ConsentOutcomes.Choice.AUTHORIZE
+                        || choice == ConsentOutcomes.Choice.CANCEL || !message)) {
+                    c.problem("outcome", "is required" + (message ? " with a message for " + name : ""));
+                } else if (message && outcome.filter(o -> o.status() == ConnectionStatus.CONNECTED).isPresent()) {
+                    c.problem("message", "a connected member has no message; give a failure outcome with it");
+                }
+                ConnectionStatus usual = choice == ConsentOutcomes.Choice.DENY ? ConnectionStatus.DENIED
+                        : ConnectionStatus.FAILED;
+                outcome.or(() -> c.text("message", false).map(m -> new Outcome(usual, m)))
+                        .ifPresent(o -> consentOutcomes.put(choice, o));
+            });
+        }
     }
 
     /** An OAuth institution's logins: without any, one that connects; each without {@code when} or challenges. */

@@ -335,6 +335,78 @@ class OAuthMemberTest extends ServerTest {
                 "$.institution.logins[0]: an OAuth institution asks no MFA challenges");
     }
 
+    /** Registers an OAuth scenario whose {@code oauth} object is {@code outcomes}; its reply. */
+    private Reply oauthScenario(String code, String outcomes) {
+        return api.post("/sandbox/institutions", "{\"institution\": {\"code\": \"" + code + "\", \"name\": \"" + code
+                + "\", \"oauth\": " + outcomes + "}}");
+    }
+
+    /** Registers an OAuth scenario whose {@code oauth} object is {@code outcomes}; a new member of it. */
+    private String memberOf(String code, String outcomes) {
+        Reply registered = oauthScenario(code, outcomes);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        return create(code, "").json().at("/member/guid").asText();
+    }
+
+    @Test
+    void a_scenarios_outcome_for_deny_sets_the_members_status_and_message() {
+        String guid = memberOf("oauth_deny_impeded", "{\"deny\": {\"outcome\": \"IMPEDED\", \"message\":"
+                + " \"Review your sharing settings at the bank.\"}}");
+        Reply denied = headless(guid, "deny");
+        assertThat(denied.json().at("/oauth/status").asText()).isEqualTo("error");
+        assertThat(denied.json().at("/oauth/error_reason").asText()).isEqualTo("IMPEDED");
+        JsonNode now = api.get(flow.path(guid, "")).json().get("member");
+        assertThat(now.get("connection_status").asText()).isEqualTo("IMPEDED");
+        assertThat(now.get("connection_status_message").asText()).isEqualTo("Review your sharing settings at the bank.");
+    }
+
+    @Test
+    void a_scenarios_outcome_for_authorize_ends_the_member_there_without_a_job() {
+        String guid = memberOf("oauth_authorize_degraded", "{\"authorize\": {\"outcome\": \"DEGRADED\","
+                + " \"message\": \"The bank is slow today.\"}}");
+        Reply authorized = headless(guid, "authorize");
+        assertThat(authorized.json().at("/oauth/status").asText()).isEqualTo("error");
+        assertThat(authorized.json().at("/oauth/error_reason").asText()).isEqualTo("PROVIDER_ERROR");
+        assertThat(authorized.json().at("/member/connection_status").asText()).isEqualTo("DEGRADED");
+        assertThat(authorized.json().at("/member/is_being_aggregated").asBoolean()).isFalse();
+        JsonNode now = api.inVersion("v20250224").get(flow.path(guid, "")).json().get("member");
+        assertThat(now.get("connection_status_message").asText()).isEqualTo("The bank is slow today.");
+        assertThat(now.get("most_recent_job_guid").isNull()).isTrue();
+    }
+
+    @Test
+    void choices_a_scenario_gives_no_outcome_for_end_as_mx_does() {
+        String denied = memberOf("oauth_only_deny", "{\"deny\": {\"message\": \"No access for you.\"}}");
+        assertThat(headless(denied, "deny").json().at("/member/connection_status").asText()).isEqualTo("DENIED");
+        assertThat(api.get(flow.path(denied, "")).json().at("/member/connection_status_message").asText())
+                .isEqualTo("No access for you.");
+        String failed = create("oauth_only_deny", "").json().at("/member/guid").asText();
+        Reply error = headless(failed, "error");
+        assertThat(error.json().at("/oauth/error_reason").asText()).isEqualTo("PROVIDER_ERROR");
+        assertThat(error.json().at("/member/connection_status").asText()).isEqualTo("FAILED");
+        String cancelled = create("oauth_only_deny", "").json().at("/member/guid").asText();
+        assertThat(headless(cancelled, "cancel").json().at("/member/connection_status").asText()).isEqualTo("PENDING");
+        String connected = create("oauth_only_deny", "").json().at("/member/guid").asText();
+        Reply authorized = headless(connected, "authorize");
+        assertThat(authorized.json().at("/oauth/status").asText()).isEqualTo("success");
+        assertThat(authorized.json().at("/oauth/error_reason").isNull()).isTrue();
+        flow.awaitStatus(connected, "CONNECTED");
+    }
+
+    @Test
+    void an_invalid_per_choice_outcome_is_refused_with_its_path() {
+        Reply invalid = oauthScenario("oauth_bad_outcomes", "{\"deny\": {\"outcome\": \"CONNECTED\"},"
+                + " \"cancel\": {\"message\": \"Gone.\"}, \"error\": {\"outcome\": \"PENDING\"},"
+                + " \"authorize\": {\"outcome\": \"CONNECTED\", \"message\": \"Hi\"}, \"revoke\": {}}");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.errorMessage()).contains("$.institution.oauth.deny.outcome: CONNECTED is not one of",
+                "$.institution.oauth.cancel.outcome: is required with a message for cancel",
+                "$.institution.oauth.error.outcome: PENDING is not one of",
+                "$.institution.oauth.authorize.message: a connected member has no message",
+                "$.institution.oauth.revoke");
+        assertThat(api.get("/institutions/oauth_bad_outcomes").status()).isEqualTo(404);
+    }
+
     /** The events received for a member, in order: type and action or status. */
     private static List<String> events(List<Receiver.Received> received, String member) {
         return received.stream().map(Receiver.Received::json)

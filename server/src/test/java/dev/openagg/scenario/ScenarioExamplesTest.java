@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -133,6 +134,35 @@ class ScenarioExamplesTest {
         String parent = place.substring(0, Math.max(place.lastIndexOf('.'), place.lastIndexOf('[')));
         assertThat(errors).as("the schema's errors").isNotEmpty()
                 .allSatisfy(e -> assertThat(jsonPath(e)).as(describe(e)).isIn(place, parent));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consentMistakes")
+    void the_schema_and_the_reader_refuse_a_wrong_consent_outcome_at_the_same_place(String outcomes, String problem) {
+        String document = "{\"institution\": {\"code\": \"consent_cu\", \"name\": \"Consent CU\", \"oauth\": "
+                + outcomes + "}}";
+
+        List<String> problems = readerProblems(document);
+        List<Error> errors = schema.validate(document, InputFormat.JSON);
+
+        assertThat(problems).as("the reader's problems").containsExactly(problem);
+        String place = problem.substring(0, problem.indexOf(": "));
+        String parent = place.substring(0, place.lastIndexOf('.'));
+        assertThat(errors).as("the schema's errors").isNotEmpty()
+                .allSatisfy(e -> assertThat(jsonPath(e)).as(describe(e)).isIn(place, parent));
+    }
+
+    static Stream<Arguments> consentMistakes() {
+        return Stream.of(
+                Arguments.of("{\"deny\": {\"outcome\": \"CONNECTED\"}}",
+                        "$.institution.oauth.deny.outcome: CONNECTED is not one of PREVENTED, DENIED, REJECTED, LOCKED, "
+                                + "IMPEDED, DEGRADED, DISCONNECTED, DISCONTINUED, CLOSED, FAILED, DISABLED, EXPIRED, IMPAIRED"),
+                Arguments.of("{\"cancel\": {\"message\": \"Gone.\"}}",
+                        "$.institution.oauth.cancel.outcome: is required with a message for cancel"),
+                Arguments.of("{\"authorize\": {}}",
+                        "$.institution.oauth.authorize.outcome: is required"),
+                Arguments.of("{\"revoke\": {\"outcome\": \"FAILED\"}}",
+                        "$.institution.oauth.revoke: unknown field (expected one of authorize, cancel, deny, error)"));
     }
 
     static Stream<Scripted.Mistake> mistakesTheSchemaTells() {
