@@ -1,5 +1,6 @@
 package dev.openagg.api;
 
+import dev.openagg.logging.LogContext;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,9 +27,6 @@ public final class Http {
     private static final String CLIENT = "openagg.client";
     private static final String REPLY = "openagg.reply";
     private static final String STARTED = "openagg.started";
-    /** The logging context's keys for the request's client and the member it names. */
-    public static final String LOG_CLIENT = "client";
-    public static final String LOG_MEMBER = "member";
 
     private Http() {
     }
@@ -76,7 +74,7 @@ public final class Http {
                     ContentTypes.requireAcceptable(ctx);
                     String client = authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
                     ctx.attribute(CLIENT, client);
-                    MDC.put(LOG_CLIENT, client);
+                    MDC.put(LogContext.CLIENT, client);
                 }
             });
             cfg.routes.exception(ApiError.class, (e, ctx) -> {
@@ -134,9 +132,9 @@ public final class Http {
                 }
             }
         } finally {
-            MDC.remove(RequestIds.LOG_KEY);
-            MDC.remove(LOG_CLIENT);
-            MDC.remove(LOG_MEMBER);
+            MDC.remove(LogContext.REQUEST_ID);
+            MDC.remove(LogContext.CLIENT);
+            MDC.remove(LogContext.MEMBER);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.openagg.api;
 
+import dev.openagg.logging.LogContext;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
@@ -17,8 +18,6 @@ import org.slf4j.MDC;
  */
 public final class RequestIds extends Handler.Wrapper {
     public static final String HEADER = "X-Request-Id";
-    /** The logging context's key for the request id. */
-    public static final String LOG_KEY = "request_id";
     public static final int MAX_LENGTH = 64;
     private static final String ATTRIBUTE = "openagg.request_id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
@@ -28,11 +27,11 @@ public final class RequestIds extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         answer(request, response);
-        MDC.put(LOG_KEY, of(request));
+        MDC.put(LogContext.REQUEST_ID, of(request));
         try {
             return super.handle(request, response, callback);
         } finally {
-            MDC.remove(LOG_KEY);
+            MDC.remove(LogContext.REQUEST_ID);
         }
     }
 
@@ -69,7 +68,7 @@ public final class RequestIds extends Handler.Wrapper {
     static void enter(Context ctx) {
         String id = of(ctx);
         ctx.attribute(ATTRIBUTE, id);
-        MDC.put(LOG_KEY, id);
+        MDC.put(LogContext.REQUEST_ID, id);
         ctx.header(HEADER, id);
     }
 

@@ -17,6 +17,7 @@ import dev.openagg.engine.StartDecision;
 import dev.openagg.engine.Transition;
 import dev.openagg.clock.ClientClocks;
 import dev.openagg.institution.Institutions;
+import dev.openagg.logging.LogContext;
 import dev.openagg.member.JobStarter;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
@@ -44,8 +45,6 @@ public final class JobEngine implements JobStarter {
     private final MemberStore members;
     private final JobStore jobs;
     private final Institutions institutions;
-    /** The logging context's key for the member a step is for (the HTTP edge uses the same). */
-    private static final String LOG_MEMBER = "member";
     private final TransitionWriter writer;
     private final StepQueue queue;
     private final ClientClocks clocks;
@@ -249,7 +248,7 @@ public final class JobEngine implements JobStarter {
         try {
             runStepOf(jobGuid, step);
         } finally {
-            MDC.remove(LOG_MEMBER);
+            MDC.remove(LogContext.MEMBER);
         }
     }
 
@@ -259,7 +258,7 @@ public final class JobEngine implements JobStarter {
             return;
         }
         Job job = found.get();
-        MDC.put(LOG_MEMBER, job.memberGuid());
+        MDC.put(LogContext.MEMBER, job.memberGuid());
         Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElse(null);
         if (member == null) {
             return;

@@ -18,10 +18,6 @@ import java.util.Map;
  * with its stack trace.
  */
 public final class JsonLines extends EncoderBase<ILoggingEvent> {
-    /** The logging context's keys this server sets, and the names they are written under. */
-    public static final String REQUEST_ID = "request_id";
-    public static final String CLIENT = "client";
-    public static final String MEMBER = "member";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] NOTHING = new byte[0];
 
@@ -38,7 +34,7 @@ public final class JsonLines extends EncoderBase<ILoggingEvent> {
         line.put("logger", event.getLoggerName());
         line.put("message", event.getFormattedMessage());
         Map<String, String> context = event.getMDCPropertyMap();
-        for (String key : new String[] {REQUEST_ID, CLIENT, MEMBER}) {
+        for (String key : new String[] {LogContext.REQUEST_ID, LogContext.CLIENT, LogContext.MEMBER}) {
             if (context.get(key) != null) {
                 line.put(key, context.get(key));
             }

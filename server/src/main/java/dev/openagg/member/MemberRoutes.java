@@ -12,11 +12,13 @@ import dev.openagg.api.Problems;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.InstitutionJson;
 import dev.openagg.institution.Institutions;
+import dev.openagg.logging.LogContext;
 import dev.openagg.user.User;
 import dev.openagg.user.UserStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import org.slf4j.MDC;
 
 /** {@code /users/{user_identifier}/members}: a user's logins at institutions. */
 public final class MemberRoutes implements Http.Routes {
@@ -56,7 +58,7 @@ public final class MemberRoutes implements Http.Routes {
     public static Member find(Context ctx, MemberStore members) {
         Member member = members.find(Http.client(ctx), Identifier.of(ctx, "user"), Identifier.of(ctx, "member"))
                 .orElseThrow(() -> ApiError.notFound("member"));
-        org.slf4j.MDC.put(Http.LOG_MEMBER, member.guid());
+        MDC.put(LogContext.MEMBER, member.guid());
         return member;
     }
 

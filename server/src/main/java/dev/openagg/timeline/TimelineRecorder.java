@@ -1,6 +1,5 @@
 package dev.openagg.timeline;
 
-import dev.openagg.api.RequestIds;
 import dev.openagg.api.Wire;
 import dev.openagg.connector.Answer;
 import dev.openagg.connector.Challenge;
@@ -10,6 +9,7 @@ import dev.openagg.engine.Transition;
 import dev.openagg.job.ChallengeJson;
 import dev.openagg.job.HarvestSink;
 import dev.openagg.job.JobTrail;
+import dev.openagg.logging.LogContext;
 import dev.openagg.member.Member;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ public final class TimelineRecorder implements JobTrail {
         h.createUpdate("INSERT INTO member_event (member_guid, job_guid, kind, happened_at, request_id, detail)"
                         + " VALUES (:member, :job, :kind, :at, :request, :detail)")
                 .bind("member", member.guid()).bind("job", job == null ? null : job.guid()).bind("kind", kind.name())
-                .bind("at", clock.instant()).bind("request", MDC.get(RequestIds.LOG_KEY))
+                .bind("at", clock.instant()).bind("request", MDC.get(LogContext.REQUEST_ID))
                 .bind("detail", Wire.write(detail)).execute();
     }
 

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.openagg.logging.LogContext;
 import dev.openagg.support.RawHttp;
 import dev.openagg.support.Reply;
 import dev.openagg.support.ServerTest;
@@ -83,11 +84,11 @@ class RequestIdTest extends ServerTest {
         }
         assertThat(lines.list).anySatisfy(e -> {
             assertThat(e.getFormattedMessage()).startsWith("GET /users 200");
-            assertThat(e.getMDCPropertyMap()).containsEntry(RequestIds.LOG_KEY, "logged-1");
+            assertThat(e.getMDCPropertyMap()).containsEntry(LogContext.REQUEST_ID, "logged-1");
         });
         assertThat(lines.list).anySatisfy(e -> {
             assertThat(e.getFormattedMessage()).startsWith("GET /no/such/endpoint 404");
-            assertThat(e.getMDCPropertyMap()).containsEntry(RequestIds.LOG_KEY, "logged-2");
+            assertThat(e.getMDCPropertyMap()).containsEntry(LogContext.REQUEST_ID, "logged-2");
         });
     }
 
