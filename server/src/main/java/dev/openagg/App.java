@@ -108,7 +108,8 @@ public final class App implements AutoCloseable {
         Metrics metrics = new Metrics(database.jdbi(), database.dataSource(), clock);
         Quotas quotas = new Quotas(config.clientLimits());
         UserStore users = new UserStore(database.jdbi(), clock, quotas);
-        MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring);
+        MemberStore members = new MemberStore(database.jdbi(), database.dataSource(), keyring,
+                BackgroundAggregation.dueTimes(config.sandbox().backgroundPeriod()));
         Config.JobSettings jobs = config.jobs();
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
                 Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),

@@ -1,6 +1,7 @@
 package dev.openagg;
 
 import dev.openagg.api.Lengths;
+import dev.openagg.background.BackgroundAggregation;
 import dev.openagg.client.ClientStore;
 import dev.openagg.client.FirstClient;
 import dev.openagg.db.Database;
@@ -182,12 +183,18 @@ public final class Main {
         @Option(names = "--sample-size", defaultValue = "10000", description = "About how many sample lines (default 10000).")
         int sampleSize;
 
+        @Option(names = "--background-aggregation-hours", descriptionKey = "OPENAGG_BACKGROUND_AGGREGATION_HOURS",
+                defaultValue = "24", description = "The period the server will run with, to place the members' "
+                + "background aggregations in (env OPENAGG_BACKGROUND_AGGREGATION_HOURS, default 24).")
+        long backgroundAggregationHours;
+
         @Override
         public Integer call() throws java.io.IOException {
             try (Database database = storage.open()) {
                 FirstClient.ensure(new ClientStore(database.jdbi(), Clock.systemUTC()), clientId, apiKey);
                 var institution = Institutions.discover().find("mxbank").orElseThrow();
-                long total = new dev.openagg.seed.Seeder(database.jdbi(), Clock.systemUTC())
+                long total = new dev.openagg.seed.Seeder(database.jdbi(), Clock.systemUTC(),
+                        BackgroundAggregation.dueTimes(java.time.Duration.ofHours(backgroundAggregationHours)))
                         .seed(clientId, institution, members, membersPerUser, sampleFile, sampleSize);
                 System.out.println("members in the database: " + total);
             }

@@ -3,13 +3,16 @@ package dev.openagg.background;
 import dev.openagg.clock.ClientClocks;
 import dev.openagg.db.Database;
 import dev.openagg.job.JobEngine;
+import dev.openagg.member.BackgroundDue;
 import dev.openagg.member.JobStarter.Start;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundAggregation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundAggregation.class);
+    /** Members looked at, or placed, in one tick; the rest wait for the next tick, a second later. */
+    private static final int BATCH = 1_000;
+    /** Due members, earliest first: a range read of the index on {@code background_due_at}. */
+    static final String DUE = """
+            SELECT m.guid, m.background_aggregation_is_disabled, m.connection_status, u.is_disabled
+            FROM member m JOIN app_user u ON u.guid = m.user_guid
+              LEFT JOIN client_clock k ON k.client_id = u.client_id
+            WHERE m.background_due_at <= :now AND (:every OR COALESCE(k.offset_ms, 0) = :offset)
+            ORDER BY m.background_due_at FETCH FIRST :batch ROWS ONLY""";
+    private static final Set<String> NOT_IN_BACKGROUND = Set.of("DENIED", "PREVENTED", "IMPAIRED");
 
     private final Jdbi jdbi;
     private final MemberStore members;
@@ -45,6 +58,11 @@ public final class BackgroundAggregation implements AutoCloseable {
         this.engine = engine;
         this.clocks = clocks;
         this.schedule = period.isZero() ? Optional.empty() : Optional.of(new Schedule(period));
+    }
+
+    /** Where a new member's first background aggregation falls in a schedule of {@code period} (zero: none). */
+    public static BackgroundDue dueTimes(Duration period) {
+        return period.isZero() ? BackgroundDue.NONE : new Schedule(period);
     }
 
     /** Looks for due members every {@code every}, on a thread of its own, while the schedule is on. */
@@ -76,45 +94,84 @@ public final class BackgroundAggregation implements AutoCloseable {
     }
 
     /**
-     * Starts the background job of every member due in the current period of its client's clock and not yet
-     * claimed; the members of clients whose clocks agree are looked for together.
+     * Places members the schedule has not placed yet, then starts the background job of every member whose moment
+     * has come on its client's clock; the members of clients whose clocks agree are looked for together.
      */
     void tick() {
+        Schedule s = schedule.orElseThrow();
+        place(s);
         for (Duration offset : clocks.offsets()) {
-            tick(offset);
+            tick(s, offset);
         }
     }
 
-    private void tick(Duration offset) {
-        Schedule s = schedule.orElseThrow();
+    private void tick(Schedule s, Duration offset) {
         Instant now = clocks.base().instant().plus(offset);
         Instant period = s.periodStart(now);
-        for (Candidate c : candidates(period, offset)) {
-            Instant due = s.dueAt(c.guid(), period);
-            // A member created after its moment waits for the next period, as it has just been aggregated.
-            if (!now.isBefore(due) && c.createdAt().isBefore(due)) {
-                jdbi.withHandle(h -> members.get(h, c.guid())).ifPresent(member ->
-                        engine.startBackground(member, (h, m, jobGuid) -> claim(h, m, period, jobGuid)));
+        for (Due due : due(now, offset)) {
+            Instant next = s.nextAfter(due.guid(), now);
+            try {
+                if (!due.eligible()) {
+                    // MX does not aggregate these in the background; look again at the member's next moment.
+                    jdbi.useHandle(h -> moveDue(h, due.guid(), next));
+                    continue;
+                }
+                jdbi.withHandle(h -> members.get(h, due.guid())).ifPresent(member -> engine.startBackground(member,
+                        (h, m, jobGuid) -> moveDue(h, m.guid(), next) && claim(h, m, period, jobGuid)));
+            } catch (RuntimeException e) {
+                // One member that cannot start (its institution gone, say) must not hold up the others every second.
+                LOG.warn("background aggregation of member {} failed; it is due again at {}", due.guid(), next, e);
+                jdbi.useHandle(h -> moveDue(h, due.guid(), next));
             }
         }
     }
 
-    private record Candidate(String guid, Instant createdAt) {
+    /** A member whose moment has come, and whether MX would aggregate it in the background. */
+    private record Due(String guid, boolean eligible) {
     }
 
-    /** The members of clients whose clocks run {@code offset} ahead (every member while test clocks are off). */
-    private List<Candidate> candidates(Instant period, Duration offset) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT m.guid, m.created_at FROM member m JOIN app_user u ON u.guid = m.user_guid
-                          LEFT JOIN client_clock k ON k.client_id = u.client_id
-                        WHERE m.background_aggregation_is_disabled = FALSE AND u.is_disabled = FALSE
-                          AND (:every OR COALESCE(k.offset_ms, 0) = :offset)
-                          AND m.connection_status NOT IN ('DENIED', 'PREVENTED', 'IMPAIRED')
-                          AND NOT EXISTS (SELECT 1 FROM background_aggregation b
-                                          WHERE b.member_guid = m.guid AND b.period_start = :period)""")
-                .bind("period", period).bind("every", !clocks.areOn()).bind("offset", offset.toMillis())
-                .map((rs, c) -> new Candidate(rs.getString("guid"), Database.instant(rs, "created_at")))
+    /**
+     * The members of clients whose clocks run {@code offset} ahead (every member while test clocks are off) whose
+     * moment is at or before {@code now}, earliest first, a bounded number a tick: a range read of the due index.
+     */
+    private List<Due> due(Instant now, Duration offset) {
+        return jdbi.withHandle(h -> h.createQuery(DUE)
+                .bind("now", now).bind("every", !clocks.areOn()).bind("offset", offset.toMillis())
+                .bind("batch", BATCH)
+                .map((rs, c) -> new Due(rs.getString("guid"), !rs.getBoolean("background_aggregation_is_disabled")
+                        && !rs.getBoolean("is_disabled")
+                        && !NOT_IN_BACKGROUND.contains(rs.getString("connection_status"))))
                 .list());
+    }
+
+    /**
+     * Gives members without a moment theirs: members stored before moments were kept, or while background
+     * aggregation was off. A member created before the current period is due at its moment in it, as it would have
+     * been had it been placed all along; new members get their moment when they are stored.
+     */
+    private void place(Schedule s) {
+        Instant periodStart = s.periodStart(clocks.base().instant());
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT guid, created_at FROM member WHERE background_due_at IS NULL
+                        FETCH FIRST :batch ROWS ONLY""")
+                .bind("batch", BATCH)
+                .map((rs, c) -> Map.entry(rs.getString("guid"), Database.instant(rs, "created_at")))
+                .list()
+                .forEach(m -> h.createUpdate("""
+                                UPDATE member SET background_due_at = :due
+                                WHERE guid = :guid AND background_due_at IS NULL""")
+                        .bind("due", s.first(m.getKey(), later(m.getValue(), periodStart))).bind("guid", m.getKey()).execute()));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Always true, so that it can lead a claim: the member is due again at {@code next} whether or not a job starts. */
+    private static boolean moveDue(Handle h, String memberGuid, Instant next) {
+        h.createUpdate("UPDATE member SET background_due_at = :next WHERE guid = :guid")
+                .bind("next", next).bind("guid", memberGuid).execute();
+        return true;
     }
 
     /** Runs with the member's row locked, so a claim another node committed first is seen here. */

@@ -1,5 +1,6 @@
 package dev.openagg.background;
 
+import dev.openagg.member.BackgroundDue;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -8,7 +9,7 @@ import java.time.Instant;
  * and each member has a fixed moment in every period, taken from its guid, so the members' jobs are spread over
  * the period instead of starting all at once, and every node computes the same moment.
  */
-record Schedule(Duration period) {
+record Schedule(Duration period) implements BackgroundDue {
 
     Schedule {
         if (period.isNegative() || period.isZero()) {
@@ -26,5 +27,21 @@ record Schedule(Duration period) {
     Instant dueAt(String memberGuid, Instant periodStart) {
         // String.hashCode is specified, so every node and every release agrees on it.
         return periodStart.plusMillis(Math.floorMod((long) memberGuid.hashCode() * 7919L, period.toMillis()));
+    }
+
+    /**
+     * A new member's first moment: in the period it was created in when that moment is still ahead, otherwise in the
+     * next period, as the member has just been aggregated on creation.
+     */
+    @Override
+    public Instant first(String memberGuid, Instant createdAt) {
+        Instant start = periodStart(createdAt);
+        Instant due = dueAt(memberGuid, start);
+        return due.isAfter(createdAt) ? due : dueAt(memberGuid, start.plus(period));
+    }
+
+    /** The member's moment in the period after the one {@code now} falls in. */
+    Instant nextAfter(String memberGuid, Instant now) {
+        return dueAt(memberGuid, periodStart(now).plus(period));
     }
 }

@@ -30,11 +30,13 @@ public final class MemberStore {
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final Keyring keyring;
+    private final BackgroundDue backgroundDue;
 
-    public MemberStore(Jdbi jdbi, DataSource dataSource, Keyring keyring) {
+    public MemberStore(Jdbi jdbi, DataSource dataSource, Keyring keyring, BackgroundDue backgroundDue) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
         this.keyring = keyring;
+        this.backgroundDue = backgroundDue;
     }
 
     public Jdbi jdbi() {
@@ -110,11 +112,12 @@ public final class MemberStore {
                         INSERT INTO member (guid, user_guid, id, institution_code, metadata,
                           background_aggregation_is_disabled, connection_status, is_being_aggregated, is_authenticated,
                           has_processed_accounts, has_processed_transactions, has_processed_account_numbers,
-                          failed_logins, version, created_at, updated_at)
+                          failed_logins, version, created_at, updated_at, background_due_at)
                         VALUES (:guid, :userGuid, :id, :institutionCode, :metadata, :backgroundAggregationIsDisabled,
-                          :status, false, false, false, false, false, 0, 0, :createdAt, :updatedAt)""")
+                          :status, false, false, false, false, false, 0, 0, :createdAt, :updatedAt, :backgroundDueAt)""")
                 .bindMethods(m)
                 .bind("status", m.status().connectionStatus().name())
+                .bind("backgroundDueAt", backgroundDue.first(m.guid(), m.createdAt()))
                 .execute();
         writeCredentials(h, m.guid(), credentials);
         return true;

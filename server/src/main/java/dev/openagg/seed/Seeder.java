@@ -2,6 +2,7 @@ package dev.openagg.seed;
 
 import dev.openagg.connector.Guids;
 import dev.openagg.connector.InstitutionInfo;
+import dev.openagg.member.BackgroundDue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,10 +23,12 @@ public final class Seeder {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final BackgroundDue backgroundDue;
 
-    public Seeder(Jdbi jdbi, Clock clock) {
+    public Seeder(Jdbi jdbi, Clock clock, BackgroundDue backgroundDue) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.backgroundDue = backgroundDue;
     }
 
     /**
@@ -53,9 +56,9 @@ public final class Seeder {
                               background_aggregation_is_disabled, connection_status, is_being_aggregated, is_authenticated,
                               aggregated_at, successfully_aggregated_at, has_processed_accounts,
                               has_processed_transactions, has_processed_account_numbers, failed_logins, version,
-                              created_at, updated_at)
+                              created_at, updated_at, background_due_at)
                             VALUES (:guid, :user, NULL, :institution, NULL, FALSE, 'CONNECTED', FALSE, TRUE, :now, :now,
-                              TRUE, TRUE, FALSE, 0, 0, :now, :now)""");
+                              TRUE, TRUE, FALSE, 0, 0, :now, :now, :due)""");
                     for (int i = from; i < from + size; i++) {
                         if (i % membersPerUser == 0) {
                             user[0] = Guids.next("USR");
@@ -63,7 +66,7 @@ public final class Seeder {
                         }
                         String member = Guids.next("MBR");
                         rows.bind("guid", member).bind("user", user[0]).bind("institution", institution.code())
-                                .bind("now", now).add();
+                                .bind("now", now).bind("due", backgroundDue.first(member, now)).add();
                         if (random.nextDouble() < keep) {
                             sample.println(user[0] + " " + member);
                         }

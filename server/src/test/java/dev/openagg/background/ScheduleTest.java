@@ -35,4 +35,18 @@ class ScheduleTest {
         }
         assertThat(hours).as("hours of the day with a member due").hasSizeGreaterThanOrEqualTo(20);
     }
+
+    @Test
+    void a_new_member_is_first_due_at_its_moment_in_the_period_it_was_created_in_or_in_the_next_when_that_has_passed() {
+        Instant start = Instant.parse("2026-12-02T00:00:00Z");
+        for (int i = 0; i < 50; i++) {
+            String member = Guids.next("MBR");
+            Instant moment = DAILY.dueAt(member, start);
+            assertThat(DAILY.first(member, moment.minusMillis(1))).isEqualTo(moment);
+            assertThat(DAILY.first(member, start)).isEqualTo(moment.equals(start) ? moment.plus(Duration.ofHours(24)) : moment);
+            assertThat(DAILY.first(member, moment)).isEqualTo(moment.plus(Duration.ofHours(24)));
+            assertThat(DAILY.nextAfter(member, moment)).isEqualTo(moment.plus(Duration.ofHours(24)));
+            assertThat(DAILY.nextAfter(member, start)).isEqualTo(moment.plus(Duration.ofHours(24)));
+        }
+    }
 }
