@@ -183,7 +183,7 @@ public final class Main {
         int sampleSize;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws java.io.IOException, java.sql.SQLException {
             try (Database database = storage.open()) {
                 FirstClient.ensure(new ClientStore(database.jdbi(), Clock.systemUTC()), clientId, apiKey);
                 var institution = Institutions.discover().find("mxbank").orElseThrow();
