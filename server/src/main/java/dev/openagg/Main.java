@@ -189,7 +189,7 @@ public final class Main {
         long backgroundAggregationHours;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws java.io.IOException, java.sql.SQLException {
             try (Database database = storage.open()) {
                 FirstClient.ensure(new ClientStore(database.jdbi(), Clock.systemUTC()), clientId, apiKey);
                 var institution = Institutions.discover().find("mxbank").orElseThrow();
