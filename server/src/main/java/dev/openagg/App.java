@@ -112,7 +112,7 @@ public final class App implements AutoCloseable {
                 BackgroundAggregation.dueTimes(config.sandbox().backgroundPeriod()));
         Config.JobSettings jobs = config.jobs();
         JobScheduler scheduler = new JobScheduler(database.dataSource(), new JobScheduler.Settings(jobs.threads(),
-                Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                JobScheduler.HARVEST_WRITERS, Duration.ofSeconds(2), jobs.heartbeat(), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 jobs.shutdownWait(), jobs.nodeName()), clock);
         ClientClocks clocks = new ClientClocks(database.jdbi(), clock, config.sandbox().enabled(),
                 List.of(new RetryTimes(), new StepTimes()));

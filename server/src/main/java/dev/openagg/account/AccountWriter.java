@@ -1,5 +1,12 @@
 package dev.openagg.account;
 
+import static java.sql.Types.BOOLEAN;
+import static java.sql.Types.DATE;
+import static java.sql.Types.INTEGER;
+import static java.sql.Types.NUMERIC;
+import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+import static java.sql.Types.VARCHAR;
+
 import dev.openagg.clock.ClientClocks;
 import dev.openagg.connector.AccountData;
 import dev.openagg.connector.AccountNumberData;
@@ -13,6 +20,9 @@ import dev.openagg.job.HarvestSink;
 import dev.openagg.member.Member;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +36,20 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * of a job's data. Records are matched by the institution's {@code source_id}: known ones are updated in place.
  */
 public final class AccountWriter implements HarvestSink {
+    private static final RowInserts TRANSACTIONS = new RowInserts("account_transaction", List.of("guid",
+            "member_guid", "user_guid", "account_guid", "source_id", "transacted_on", "posted_on", "status", "type",
+            "amount", "description", "original_description", "category", "top_level_category",
+            "merchant_category_code", "is_income", "is_expense", "is_fee", "is_payroll_advance", "is_bill_pay",
+            "is_direct_deposit", "is_recurring", "is_subscription", "created_at", "updated_at"),
+            new int[] {VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DATE, DATE, VARCHAR, VARCHAR, NUMERIC, VARCHAR,
+                    VARCHAR, VARCHAR, VARCHAR, INTEGER, BOOLEAN, BOOLEAN, BOOLEAN, BOOLEAN, BOOLEAN, BOOLEAN, BOOLEAN,
+                    BOOLEAN, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE});
+    private static final RowInserts HOLDINGS = new RowInserts("holding", List.of("guid", "member_guid", "user_guid",
+            "account_guid", "source_id", "symbol", "description", "cusip", "holding_type", "shares", "purchase_price",
+            "cost_basis", "market_value", "daily_change", "currency_code", "created_at", "updated_at"),
+            new int[] {VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, NUMERIC,
+                    NUMERIC, NUMERIC, NUMERIC, NUMERIC, VARCHAR, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE});
+
     private final ClientClocks clocks;
 
     /** Stamps what it stores on the member's client's clock ({@code clocks}). */
@@ -100,8 +124,9 @@ public final class AccountWriter implements HarvestSink {
     }
 
     /**
-     * Adds new transactions and updates those whose status, posting date or amount changed, in two batches: a
-     * first aggregation writes hundreds of rows, and one statement per row would dominate the job's time.
+     * Adds new transactions in multi-row inserts ({@link RowInserts}) and updates those whose status, posting date or
+     * amount changed in one batch: a first aggregation writes hundreds of rows, and one statement per row would
+     * dominate the job's time.
      */
     private static Stored upsertTransactions(Handle h, Member member, Map<String, String> accounts,
                                              List<TransactionData> transactions, Instant now) {
@@ -111,35 +136,24 @@ public final class AccountWriter implements HarvestSink {
                 .map((rs, c) -> new Known(rs.getString("source_id"), rs.getString("guid"), rs.getString("status"),
                         rs.getObject("posted_on", java.time.LocalDate.class), rs.getBigDecimal("amount")))
                 .forEach(k -> known.put(k.sourceId(), k));
-        PreparedBatch inserts = h.prepareBatch("""
-                INSERT INTO account_transaction (guid, member_guid, user_guid, account_guid, source_id, transacted_on,
-                  posted_on, status, type, amount, description, original_description, category, top_level_category,
-                  merchant_category_code, is_income, is_expense, is_fee, is_payroll_advance, is_bill_pay,
-                  is_direct_deposit, is_recurring, is_subscription, created_at, updated_at)
-                VALUES (:guid, :member, :user, :account, :sourceId, :transactedOn, :postedOn, :status, :type, :amount,
-                  :description, :originalDescription, :category, :topLevelCategory, :merchantCategoryCode, :isIncome,
-                  :isExpense, :isFee, :isPayrollAdvance, :isBillPay, :isDirectDeposit, :isRecurring,
-                  :isSubscription, :now, :now)""");
+        List<Object[]> inserts = new ArrayList<>();
         PreparedBatch updates = h.prepareBatch("""
                 UPDATE account_transaction SET transacted_on = :transactedOn, posted_on = :postedOn, status = :status,
                   type = :type, amount = :amount, description = :description,
                   original_description = :originalDescription, category = :category,
                   top_level_category = :topLevelCategory, merchant_category_code = :merchantCategoryCode,
                   updated_at = :now WHERE guid = :guid""");
+        OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
         for (TransactionData t : transactions) {
             Known k = known.get(t.sourceId());
             if (k == null) {
-                inserts.bindMethods(t).bind("guid", Guids.next("TRN")).bind("member", member.guid())
-                        .bind("user", member.userGuid()).bind("account", account(accounts, t.accountSourceId()))
-                        .bind("now", now).add();
+                inserts.add(transactionRow(t, member, account(accounts, t.accountSourceId()), stamp));
             } else if (k.changedBy(t)) {
                 updates.bindMethods(t).bind("guid", k.guid()).bind("now", now).add();
             }
         }
         Stored stored = new Stored(inserts.size(), updates.size());
-        if (inserts.size() > 0) {
-            inserts.execute();
-        }
+        TRANSACTIONS.insert(h, inserts);
         if (updates.size() > 0) {
             updates.execute();
         }
@@ -160,20 +174,24 @@ public final class AccountWriter implements HarvestSink {
                 .map((rs, c) -> Map.entry(rs.getString("source_id"), rs.getString("guid")))
                 .forEach(e -> kept.put(e.getKey(), e.getValue()));
         h.createUpdate("DELETE FROM holding WHERE member_guid = :m").bind("m", member.guid()).execute();
+        OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+        List<Object[]> rows = new ArrayList<>(holdings.size());
         for (HoldingData d : holdings) {
-            h.createUpdate("""
-                            INSERT INTO holding (guid, member_guid, user_guid, account_guid, source_id, symbol, description,
-                              cusip, holding_type, shares, purchase_price, cost_basis, market_value, daily_change,
-                              currency_code, created_at, updated_at)
-                            VALUES (:guid, :member, :user, :account, :sourceId, :symbol, :description, :cusip,
-                              :holdingType, :shares, :purchasePrice, :costBasis, :marketValue, :dailyChange,
-                              :currencyCode, :now, :now)""")
-                    .bindMethods(d)
-                    .bind("guid", kept.getOrDefault(d.sourceId(), Guids.next("HOL")))
-                    .bind("member", member.guid()).bind("user", member.userGuid())
-                    .bind("account", account(accounts, d.accountSourceId())).bind("now", now)
-                    .execute();
+            rows.add(new Object[] {kept.getOrDefault(d.sourceId(), Guids.next("HOL")), member.guid(),
+                    member.userGuid(), account(accounts, d.accountSourceId()), d.sourceId(), d.symbol(),
+                    d.description(), d.cusip(), d.holdingType(), d.shares(), d.purchasePrice(), d.costBasis(),
+                    d.marketValue(), d.dailyChange(), d.currencyCode(), stamp, stamp});
         }
+        HOLDINGS.insert(h, rows);
+    }
+
+    /** A new transaction's values, in the order of {@link #TRANSACTIONS}' columns. */
+    private static Object[] transactionRow(TransactionData t, Member member, String accountGuid, OffsetDateTime stamp) {
+        return new Object[] {Guids.next("TRN"), member.guid(), member.userGuid(), accountGuid, t.sourceId(),
+                t.transactedOn(), t.postedOn(), t.status(), t.type(), t.amount(), t.description(),
+                t.originalDescription(), t.category(), t.topLevelCategory(), t.merchantCategoryCode(), t.isIncome(),
+                t.isExpense(), t.isFee(), t.isPayrollAdvance(), t.isBillPay(), t.isDirectDeposit(), t.isRecurring(),
+                t.isSubscription(), stamp, stamp};
     }
 
     private static void insertOwner(Handle h, Member member, Map<String, String> accounts, OwnerData o) {

@@ -40,6 +40,8 @@ import org.slf4j.MDC;
  */
 public final class JobEngine implements JobStarter {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    /** How soon a step whose outcome could not be stored runs again. */
+    private static final Duration RETRY_WRITE = Duration.ofSeconds(1);
 
     private final Jdbi jdbi;
     private final MemberStore members;
@@ -272,6 +274,42 @@ public final class JobEngine implements JobStarter {
                         .orElseGet(() -> connectorStep(connector, job, member, now));
         writer.trail().stepTaken(job.kind(), System.nanoTime() - started);
         int stateVersion = connector == null ? 0 : connector.stateVersion();
+        if (carriesData(outcome)) {
+            queue.writeHarvest(() -> applyHandedOver(job, member, outcome, stateVersion, now));
+        } else {
+            applyStep(job, member, outcome, stateVersion, now);
+        }
+    }
+
+    /** A success bringing back transactions or holdings: hundreds of rows to store, on the queue's writers. */
+    private static boolean carriesData(Step outcome) {
+        return outcome instanceof Step.Succeeded succeeded && (notEmpty(succeeded.harvest().transactions())
+                || notEmpty(succeeded.harvest().holdings()));
+    }
+
+    private static boolean notEmpty(List<?> rows) {
+        return rows != null && !rows.isEmpty();
+    }
+
+    /**
+     * A step's outcome applied away from the step's thread. Should it fail (the database went away), the step is
+     * queued again shortly; were that lost too, the sweep ({@link #requeueStalled}) runs it again.
+     */
+    private void applyHandedOver(Job job, Member member, Step outcome, int stateVersion, Instant now) {
+        MDC.put(LogContext.MEMBER, job.memberGuid());
+        try {
+            applyStep(job, member, outcome, stateVersion, now);
+        } catch (RuntimeException e) {
+            LOG.error("storing the outcome of job {} step {} failed; the step runs again", job.guid(), job.step(), e);
+            queue.enqueue(job.guid(), job.step(), clocks.base().instant().plus(RETRY_WRITE));
+        } finally {
+            MDC.remove(LogContext.MEMBER);
+        }
+    }
+
+    /** Applies a step's outcome, unless the job moved on meanwhile, and queues the job's next step. */
+    private void applyStep(Job job, Member member, Step outcome, int stateVersion, Instant now) {
+        String jobGuid = job.guid();
         Optional<Transition> applied = jdbi.inTransaction(h -> {
             Member locked = members.lock(h, job.memberGuid()).orElse(null);
             Job current = jobs.find(h, jobGuid).orElse(null);

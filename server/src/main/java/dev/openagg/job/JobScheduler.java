@@ -18,19 +18,25 @@ import javax.sql.DataSource;
  */
 public final class JobScheduler implements StepQueue, AutoCloseable {
     static final String STEP = "job-step";
+    /**
+     * Threads that store harvests: two cores' worth. More writers than cores only contend inside the database (in
+     * H2's B-trees) and take CPU from the steps and status reads.
+     */
+    public static final int HARVEST_WRITERS = 2;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     /** Heartbeats a node may miss before its running steps are taken for dead and run again on a live node. */
     private static final int MISSED_HEARTBEATS = 4;
 
     /** How the scheduler is tuned; see the README's settings. */
-    public record Settings(int threads, Duration pollingInterval, Duration heartbeat, Duration sweepEvery,
-                           Duration stalledAfter, Duration shutdownWait, String nodeName) {
+    public record Settings(int threads, int harvestWriters, Duration pollingInterval, Duration heartbeat,
+                           Duration sweepEvery, Duration stalledAfter, Duration shutdownWait, String nodeName) {
     }
 
     private final DataSource dataSource;
     private final Settings settings;
     private OneTimeTask<Void> stepTask;
     private Scheduler scheduler;
+    private HarvestLane harvests;
 
     private final java.time.Clock clock;
 
@@ -67,6 +73,7 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
         if (settings.nodeName() != null) {
             builder.schedulerName(new SchedulerName.Fixed(settings.nodeName()));
         }
+        harvests = new HarvestLane(settings.harvestWriters());
         scheduler = builder.build();
         scheduler.start();
     }
@@ -89,10 +96,20 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
         scheduler.scheduleIfNotExists(stepTask.instance(new StepId(jobGuid, step).toString()), at);
     }
 
+    /** On the scheduler's own writer threads ({@link HarvestLane}). */
+    @Override
+    public void writeHarvest(Runnable write) {
+        harvests.execute(write);
+    }
+
+    /** Stops taking steps, lets the running ones finish, then the data writes they handed over. */
     @Override
     public void close() {
         if (scheduler != null) {
             scheduler.stop();
+        }
+        if (harvests != null) {
+            harvests.close(settings.shutdownWait());
         }
     }
 

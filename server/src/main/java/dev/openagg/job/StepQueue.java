@@ -7,4 +7,15 @@ public interface StepQueue {
 
     /** Queues step {@code step} of the job to run at {@code at}; queuing the same step twice queues it once. */
     void enqueue(String jobGuid, int step, Instant at);
+
+    /**
+     * Runs {@code write}, which stores the data a step brought back and moves its job on. By default at once, on the
+     * caller's thread; the scheduler runs it on threads of its own, so a step of another job (an MFA answer) never
+     * waits for a free step thread behind another member's data write. {@code write} must be safe to lose: a job
+     * whose write never ran is still running at the same step, and {@link JobEngine#requeueStalled} runs the step
+     * again.
+     */
+    default void writeHarvest(Runnable write) {
+        write.run();
+    }
 }
