@@ -42,7 +42,9 @@ export async function userView({main, api, params}, userGuid) {
 export async function memberView(ctx, userGuid, memberGuid) {
   const {main, api} = ctx;
   const path = '/users/' + encodeURIComponent(userGuid) + '/members/' + encodeURIComponent(memberGuid);
-  const [member, history] = await Promise.all([api('GET', path), api('GET', path + '/timeline')]);
+  const page = ctx.params.get('page') || 1;
+  const [member, history] = await Promise.all([api('GET', path),
+    api('GET', path + '/timeline' + query({page, records_per_page: 100}))]);
   const m = member.member;
   view(main, (m.name || m.institution_code) + ': ' + m.connection_status);
   if (flash) {
@@ -64,6 +66,9 @@ export async function memberView(ctx, userGuid, memberGuid) {
   const columns = el('div', {class: 'columns'});
   const left = el('section', {class: 'timeline-column', 'aria-labelledby': 'timeline-heading'});
   left.append(el('h2', {id: 'timeline-heading'}, 'Timeline, oldest first'), timeline(history.timeline));
+  if (history.pagination.total_pages > 1) {
+    left.append(pager(history.pagination, (p) => '#/members/' + userGuid + '/' + memberGuid + '?page=' + p, 'entries'));
+  }
   const right = el('section', {class: 'controls', 'aria-labelledby': 'controls-heading'});
   right.append(el('h2', {id: 'controls-heading'}, 'Sandbox controls'));
   await sandboxControls(ctx, right, userGuid, m);

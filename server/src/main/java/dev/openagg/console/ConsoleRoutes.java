@@ -56,6 +56,7 @@ final class ConsoleRoutes implements Http.Routes {
      * {@code Origin} is refused: another site cannot sign a browser in to its own client.
      */
     private void signIn(Context ctx) {
+        boolean https = Origin.of(ctx).startsWith("https:");
         CookieAuth.requireSameOrigin(Http.Credentials.of(ctx));
         String type = ctx.header("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -68,19 +69,20 @@ final class ConsoleRoutes implements Http.Routes {
         String header = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
         String client = basic.authenticate(header, ctx.ip());
         String secret = sessions.open(client);
-        ctx.header("Set-Cookie", cookie(ctx, secret, ConsoleSessions.ABSOLUTE.toSeconds()));
+        ctx.header("Set-Cookie", cookie(https, secret, ConsoleSessions.ABSOLUTE.toSeconds()));
         reply(ctx, 200, sessions.find(secret).orElseThrow(CookieAuth::ended));
     }
 
     /** Ends the session; a change like any other, so it needs the token. The cookie is cleared either way. */
     private void signOut(Context ctx) {
+        boolean https = Origin.of(ctx).startsWith("https:");
         String secret = ctx.cookie(Console.COOKIE);
         var session = sessions.find(secret);
         if (session.isPresent()) {
             CookieAuth.requireSameOriginWithToken(Http.Credentials.of(ctx), session.get());
             sessions.close(secret);
         }
-        ctx.header("Set-Cookie", cookie(ctx, "", 0));
+        ctx.header("Set-Cookie", cookie(https, "", 0));
         ctx.header("Cache-Control", "no-store");
         Http.noContent(ctx);
     }
@@ -90,8 +92,7 @@ final class ConsoleRoutes implements Http.Routes {
      * Secure when the browser reached this server over HTTPS. Its path is the whole server because the page calls
      * the API's own routes with it.
      */
-    private static String cookie(Context ctx, String value, long maxAgeSeconds) {
-        boolean https = Origin.of(ctx).startsWith("https:");
+    private static String cookie(boolean https, String value, long maxAgeSeconds) {
         return Console.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + (https ? "; Secure" : "");
     }

@@ -179,6 +179,19 @@ class ConsoleSessionTest extends ServerTest {
     }
 
     @Test
+    void with_the_sandbox_off_the_session_says_so_and_the_sandbox_routes_are_not_there_for_the_cookie_either() {
+        try (TestServer off = TestServer.start(TestServer.config().withSandbox(
+                new dev.openagg.Config.SandboxSettings(false, Duration.ZERO)))) {
+            Reply reply = signIn(new Api(off.port(), null, null), TestServer.CLIENT_ID, TestServer.API_KEY);
+            assertThat(reply.json().at("/session/sandbox").asBoolean()).isFalse();
+            Api cookie = new Api(off.port(), null, null).withHeader("Cookie", COOKIE.matcher(reply.header("Set-Cookie"))
+                    .results().findFirst().orElseThrow().group(0));
+            assertThat(cookie.get("/users").status()).isEqualTo(200);
+            assertThat(cookie.get("/sandbox/clock").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void the_page_and_its_files_are_served_with_a_strict_policy() {
         Reply page = anonymous().withHeader("Accept", "text/html").get("/console");
 
