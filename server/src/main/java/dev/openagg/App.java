@@ -10,6 +10,7 @@ import dev.openagg.client.FirstClient;
 import dev.openagg.clock.ClientClocks;
 import dev.openagg.clock.ClockRoutes;
 import dev.openagg.connector.Settings;
+import dev.openagg.console.Console;
 import dev.openagg.db.DataDir;
 import dev.openagg.db.Database;
 import dev.openagg.document.DocumentRoutes;
@@ -157,13 +158,16 @@ public final class App implements AutoCloseable {
             observers.add(requestLog);
         }
         metrics.watch(requestLog);
-        Http.Authenticator authenticator = RequestRate.around(new BasicAuth(clients, clock), config.clientLimits(), clock);
+        BasicAuth basic = new BasicAuth(clients, clock);
+        Console console = new Console(database.jdbi(), clock, basic, config.sandbox().enabled());
+        features.add(console.routes());
+        Http.Authenticator authenticator = RequestRate.around(console.authenticator(basic), config.clientLimits(), clock);
         Integer metricsPort = config.observe().metricsPort();
         if (metricsPort == null) {
             features.add(metrics.routes(authenticator));
         }
         Javalin web = Http.create(new Http.Settings(config.port(), config.httpThreads(), config.httpLimits(), clock),
-                authenticator, List.of("/health", Widget.PREFIX, OAuth.PREFIX, "/metrics"), features, observers);
+                authenticator, List.of("/health", Widget.PREFIX, OAuth.PREFIX, "/metrics", Console.PREFIX), features, observers);
         try {
             web.start();
         } catch (RuntimeException e) {

@@ -72,7 +72,7 @@ public final class Http {
                 if (publicPrefixes.stream().noneMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"))) {
                     ApiVersion.resolve(ctx);
                     ContentTypes.requireAcceptable(ctx);
-                    String client = authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
+                    String client = authenticator.authenticate(Credentials.of(ctx));
                     ctx.attribute(CLIENT, client);
                     MDC.put(LogContext.CLIENT, client);
                 }
@@ -204,11 +204,35 @@ public final class Http {
     }
 
     /**
-     * Turns the {@code Authorization} header of a request from {@code remoteAddress} into a client id, or throws a
-     * 401 {@link ApiError} (or a 429 {@link ApiError.RetryLater} after too many failures).
+     * Turns what a request offers as proof of its client (HTTP Basic, or the developer console's session cookie)
+     * into a client id, or throws a 401 {@link ApiError} (a 403 for a console change without its CSRF token, a 429
+     * {@link ApiError.RetryLater} after too many failures).
      */
     public interface Authenticator {
-        String authenticate(String authorizationHeader, String remoteAddress);
+        String authenticate(Credentials request);
+    }
+
+    /**
+     * What a request carries that an {@link Authenticator} may read, without the web framework: its method, the peer
+     * address, its headers and cookies by name, and the origin it reached this server at ({@link Origin}; a 400
+     * {@link ApiError} when its Host headers are unusable, so read only when needed).
+     */
+    public record Credentials(String method, String remoteAddress, java.util.function.UnaryOperator<String> headers,
+                              java.util.function.UnaryOperator<String> cookies,
+                              java.util.function.Supplier<String> ownOrigin) {
+        public static Credentials of(Context ctx) {
+            return new Credentials(ctx.method().name(), ctx.ip(), ctx::header, ctx::cookie, () -> Origin.of(ctx));
+        }
+
+        /** The header's value, or null when not sent. */
+        public String header(String name) {
+            return headers.apply(name);
+        }
+
+        /** The cookie's value, or null when not sent. */
+        public String cookie(String name) {
+            return cookies.apply(name);
+        }
     }
 
     record ErrorBody(Message error) {

@@ -45,6 +45,14 @@ public final class BasicAuth implements Http.Authenticator {
     }
 
     @Override
+    public String authenticate(Http.Credentials request) {
+        return authenticate(request.header("Authorization"), request.remoteAddress());
+    }
+
+    /**
+     * The client an {@code Authorization} header from {@code remoteAddress} names, verified and throttled; also how
+     * the developer console checks its sign-in form, so the form is no easier a way to guess keys than the API.
+     */
     public String authenticate(String header, String remoteAddress) {
         if (header == null) {
             throw unauthorized();

@@ -31,8 +31,8 @@ public final class RequestRate implements Http.Authenticator {
     }
 
     @Override
-    public String authenticate(String authorizationHeader, String remoteAddress) {
-        String client = authenticator.authenticate(authorizationHeader, remoteAddress);
+    public String authenticate(Http.Credentials request) {
+        String client = authenticator.authenticate(request);
         Duration wait = buckets.computeIfAbsent(client, c -> new Bucket(limits.burst(), clock.instant()))
                 .take(clock.instant(), limits);
         if (!wait.isZero()) {

@@ -20,7 +20,7 @@ final class MetricsRoutes implements Http.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get(Metrics.PATH, ctx -> {
-            authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
+            authenticator.authenticate(Http.Credentials.of(ctx));
             ctx.status(200).contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
         });
     }

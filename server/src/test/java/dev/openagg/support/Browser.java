@@ -95,6 +95,22 @@ public final class Browser implements AutoCloseable {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).orElse(fallback);
     }
 
+    /** Lays pages out as on a laptop screen instead of a phone, for the developer console. */
+    public void desktop(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The cookie the browser holds under {@code name} for the current page's site (HttpOnly ones included), or null. */
+    public org.openqa.selenium.Cookie cookie(String name) {
+        return driver.manage().getCookieNamed(name);
+    }
+
+    /** Forgets every cookie of the current page's site, as a fresh browser would have none. */
+    public void clearCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
     /** Opens the embedding page with the widget URL in its iframe, and steps into the frame. */
     public void embed(String widgetUrl) {
         driver.switchTo().window(main);

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class SpecCheck {
     /** OpenAgg's own endpoints, in no MX spec. */
-    private static final List<String> OPENAGG_OWN = List.of("/webhooks", "/widget", "/health", "/sandbox", "/oauth", "/requests",
+    private static final List<String> OPENAGG_OWN = List.of("/webhooks", "/widget", "/health", "/sandbox", "/oauth", "/requests", "/console",
             "/metrics");
     /** OpenAgg's own endpoint under MX's member paths: a member's timeline. */
     private static final String OPENAGG_OWN_MEMBER_TAIL = "/timeline";

@@ -72,6 +72,40 @@ class TimelineTest extends FreshServerTest {
     }
 
     @Test
+    void the_timeline_comes_in_mx_pages_that_together_are_the_whole_of_it() {
+        String member = flow.member("password", false);
+        flow.awaitStatus(member, "CONNECTED");
+        String force = "/sandbox/users/" + flow.userGuid + "/members/" + member + "/connection_status";
+        for (int i = 0; i < 6; i++) {
+            for (String status : List.of("DENIED", "CONNECTED")) {
+                assertThat(api.post(force, "{\"member\": {\"connection_status\": \"" + status + "\"}}").status())
+                        .isEqualTo(200);
+            }
+        }
+        JsonNode whole = api.get(flow.path(member, "timeline?records_per_page=100")).json();
+        int total = whole.get("timeline").size();
+        assertThat(total).isBetween(13, 20);
+        assertThat(whole.at("/pagination/total_entries").asInt()).isEqualTo(total);
+
+        JsonNode first = api.get(flow.path(member, "timeline?records_per_page=10")).json();
+        JsonNode second = api.get(flow.path(member, "timeline?records_per_page=10&page=2")).json();
+
+        assertThat(first.get("pagination").toString()).isEqualTo("{\"current_page\":1,\"per_page\":10,\"total_entries\":"
+                + total + ",\"total_pages\":2}");
+        assertThat(second.at("/pagination/current_page").asInt()).isEqualTo(2);
+        // Compared without the request each entry names: the request log is written after the replies, so a
+        // later read may find a request an earlier one did not yet.
+        List<String> joined = new ArrayList<>();
+        first.get("timeline").forEach(e -> joined.add(e.get("kind") + " " + e.get("at") + " " + e.get("detail")));
+        second.get("timeline").forEach(e -> joined.add(e.get("kind") + " " + e.get("at") + " " + e.get("detail")));
+        List<String> all = new ArrayList<>();
+        whole.get("timeline").forEach(e -> all.add(e.get("kind") + " " + e.get("at") + " " + e.get("detail")));
+        assertThat(joined).isEqualTo(all);
+        assertThat(api.get(flow.path(member, "timeline?page=3&records_per_page=10")).json().get("timeline")).isEmpty();
+        assertThat(api.get(flow.path(member, "timeline?page=x")).status()).isEqualTo(400);
+    }
+
+    @Test
     void another_clients_member_has_no_timeline_to_read() {
         String member = flow.member("password", true);
         Reply theirs = server.otherClient("bob").get(flow.path(member, "timeline"));
