@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -74,6 +75,23 @@ public final class ClientClocks {
                 WHERE u.guid = :k""", userGuid));
     }
 
+    /**
+     * Runs {@code work} with the time of the user's client, holding the client's row so that no advance of its clock
+     * runs meanwhile (an advance holds it too): for times queued outside the transaction that read the offset.
+     */
+    public void holding(String userGuid, BiConsumer<Handle, Now> work) {
+        jdbi.useTransaction(h -> h.createQuery("SELECT client_id FROM app_user WHERE guid = :u")
+                .bind("u", userGuid).mapTo(String.class).findOne().ifPresent(clientId -> {
+                    lockClient(h, clientId);
+                    work.accept(h, of(h, clientId));
+                }));
+    }
+
+    private static void lockClient(Handle h, String clientId) {
+        h.createQuery("SELECT client_id FROM api_client WHERE client_id = :c FOR UPDATE")
+                .bind("c", clientId).mapTo(String.class).findOne();
+    }
+
     /** The time now of the client the user belongs to, read on a handle of its own. */
     public Now ofUser(String userGuid) {
         return enabled ? jdbi.withHandle(h -> ofUser(h, userGuid)) : at(Duration.ZERO);
@@ -133,6 +151,7 @@ public final class ClientClocks {
     }
 
     private Advance advance(Handle h, String clientId, Duration by) {
+        lockClient(h, clientId);
         Optional<Long> current = h.createQuery("SELECT offset_ms FROM client_clock WHERE client_id = :c FOR UPDATE")
                 .bind("c", clientId).mapTo(Long.class).findOne();
         Duration offset = Duration.ofMillis(current.orElse(0L));

@@ -321,9 +321,21 @@ public final class JobEngine implements JobStarter {
             keep(h, locked, outcome, transition);
             return Optional.of(transition);
         });
-        // The offset is read again: an advance of the client's clock while the connector worked brings it forward.
-        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queue.enqueue(jobGuid, t.job().step(),
-                clocks.ofUser(member.userGuid()).onServerClock(at))));
+        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queueStep(jobGuid, t.job().step(), member.userGuid(),
+                at, now)));
+    }
+
+    /**
+     * Queues a step at {@code at} on the client's clock. The offset is read again, as an advance of the client's clock
+     * while the connector worked brings the step forward. A step the connector put off is then set again with the
+     * client's clock held: an advance that committed after the offset was read but before the step was queued found
+     * nothing to pull back, and the step would wait for the server's clock.
+     */
+    private void queueStep(String jobGuid, int step, String userGuid, Instant at, Instant now) {
+        queue.enqueue(jobGuid, step, clocks.ofUser(userGuid).onServerClock(at));
+        if (clocks.areOn() && at.isAfter(now)) {
+            clocks.holding(userGuid, (h, time) -> StepTimes.set(h, jobGuid, step, time.onServerClock(at)));
+        }
     }
 
     /** The connector's step; never a challenge for an OAuth institution, whose end user consented on its page. */

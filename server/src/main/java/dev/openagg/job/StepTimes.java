@@ -3,6 +3,7 @@ package dev.openagg.job;
 import dev.openagg.clock.ClientClocks;
 import dev.openagg.db.Database;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -26,5 +27,14 @@ public final class StepTimes implements ClientClocks.DueTimes {
                                 WHERE task_name = :task AND task_instance = :i AND picked = FALSE""")
                         .bind("at", step.getValue().minus(by)).bind("task", JobScheduler.STEP)
                         .bind("i", step.getKey()).execute());
+    }
+
+    /** Sets when a queued step that no node has taken yet runs, on the server's clock. */
+    static void set(Handle h, String jobGuid, int step, Instant at) {
+        h.createUpdate("""
+                        UPDATE scheduled_tasks SET execution_time = :at, version = version + 1
+                        WHERE task_name = :task AND task_instance = :i AND picked = FALSE""")
+                .bind("at", at).bind("task", JobScheduler.STEP)
+                .bind("i", new JobScheduler.StepId(jobGuid, step).toString()).execute();
     }
 }
