@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
 /** The {@code openagg} command line: {@code serve} runs the server, {@code create-client} adds an API client. */
 @Command(name = "openagg", mixinStandardHelpOptions = true, version = "OpenAgg 0.1.0",
         description = "A self-hosted server for the aggregation part of the MX Platform API.",
-        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class, CheckScenario.class, RotateKey.class})
+        subcommands = {Serve.class, Main.CreateClient.class, Main.Seed.class, CheckScenario.class, RotateKey.class,
+            CdsTraining.class})
 public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         String logFormat = System.getenv("OPENAGG_LOG_FORMAT");
         if (logFormat != null && !logFormat.isBlank() && !logFormat.equals("text") && !logFormat.equals("json")) {
-            // Logging was configured already, naming an appender that does not exist: nothing would be logged.
+            // Logging (LogSetup) would fall back to text without a word: an operator who asked for something else is told.
             System.err.println("OPENAGG_LOG_FORMAT must be text or json, not " + logFormat);
             System.exit(2);
         }

@@ -161,7 +161,7 @@ public final class Http {
 
     public static void json(Context ctx, int status, Object body) {
         // As bytes: JSON is UTF-8, and a String result would be encoded in the response's default charset.
-        byte[] bytes = Wire.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = Wire.bytes(body);
         ctx.attribute(REPLY, bytes);
         ctx.status(status).contentType(ApiVersion.of(ctx).mediaType()).result(bytes);
     }

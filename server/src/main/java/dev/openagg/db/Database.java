@@ -12,8 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, its migrations, the JDBI handle over it and the keys its secrets are encrypted under. */
@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and brings the schema up to date; Flyway's lock makes concurrent starts safe. Fails with a
+     * Opens the pool and brings the schema up to date ({@link Migrations}); Flyway's lock makes concurrent starts safe. Fails with a
      * {@link dev.openagg.secret.SecretException} when a stored secret is under a key {@code keyring} lacks.
      */
     public static Database open(String url, String user, String password, int poolSize, Keyring keyring) {
@@ -51,8 +51,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = pool(login, poolSize);
         try {
             EncryptSecretsMigration upgrade = new EncryptSecretsMigration(keyring);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").javaMigrations(upgrade)
-                    .load().migrate();
+            new Migrations(dataSource, List.of(upgrade)).migrate();
             if (upgrade.encrypted() > 0 && login.isEmbeddedFile()) {
                 // H2 keeps the rows' earlier versions, the plain values, in free pages until its file is rewritten.
                 dataSource.close();
@@ -115,6 +114,12 @@ public final class Database implements AutoCloseable {
      * otherwise).
      */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** {@link #instant(ResultSet, String)} by the column's position. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -42,25 +39,5 @@ class JsonLinesTest {
         assertThat(json.get("client").asText()).isEqualTo("acme");
         assertThat(json.get("member").asText()).isEqualTo("MBR-9");
         assertThat(json.get("error").asText()).contains("IllegalStateException: boom");
-    }
-
-    @Test
-    void the_servers_logging_configuration_writes_json_when_the_format_says_so_and_text_otherwise() throws JoranException {
-        assertThat(rootEncoder("json")).isInstanceOf(JsonLines.class);
-        assertThat(rootEncoder("text")).isNotInstanceOf(JsonLines.class);
-    }
-
-    /** The encoder of the root logger's appender, with logback.xml read as it is when the format is {@code format}. */
-    private static Object rootEncoder(String format) throws JoranException {
-        LoggerContext context = new LoggerContext();
-        context.putProperty("OPENAGG_LOG_FORMAT", format);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(JsonLinesTest.class.getResource("/logback.xml"));
-        var appenders = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
-        assertThat(appenders.hasNext()).as("the root logger has an appender for " + format).isTrue();
-        ConsoleAppender<?> appender = (ConsoleAppender<?>) appenders.next();
-        assertThat(appender.getName()).isEqualTo(format);
-        return appender.getEncoder();
     }
 }
