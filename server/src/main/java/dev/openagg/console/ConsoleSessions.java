@@ -1,15 +1,10 @@
 package dev.openagg.console;
 
 import dev.openagg.db.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import dev.openagg.secret.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,7 +19,6 @@ final class ConsoleSessions {
     static final Duration ABSOLUTE = Duration.ofHours(12);
     /** A request within this of the last one does not write: a page polling every few seconds costs no writes. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -40,9 +34,7 @@ final class ConsoleSessions {
 
     /** Opens a session for a client that has just signed in; returns its secret (for the cookie). */
     String open(String clientId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Tokens.random();
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             // Ended sessions are removed as new ones open, so the table holds about as many rows as live sessions.
@@ -89,12 +81,6 @@ final class ConsoleSessions {
 
     /** SHA-256 of the secret under a purpose, so the stored hash and the CSRF token are unrelated values. */
     private static String hash(String purpose, String secret) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((purpose + ":").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Tokens.hash(purpose + ":" + secret);
     }
 }

@@ -22,19 +22,18 @@ public final class StepTimes implements ClientClocks.DueTimes {
                 .bind("c", clientId).bind("task", JobScheduler.STEP)
                 .map((rs, c) -> Map.entry(rs.getString("task_instance"), Database.instant(rs, "execution_time")))
                 .list()
-                .forEach(step -> h.createUpdate("""
-                                UPDATE scheduled_tasks SET execution_time = :at, version = version + 1
-                                WHERE task_name = :task AND task_instance = :i AND picked = FALSE""")
-                        .bind("at", step.getValue().minus(by)).bind("task", JobScheduler.STEP)
-                        .bind("i", step.getKey()).execute());
+                .forEach(step -> set(h, step.getKey(), step.getValue().minus(by)));
     }
 
     /** Sets when a queued step that no node has taken yet runs, on the server's clock. */
     static void set(Handle h, String jobGuid, int step, Instant at) {
+        set(h, new JobScheduler.StepId(jobGuid, step).toString(), at);
+    }
+
+    private static void set(Handle h, String taskInstance, Instant at) {
         h.createUpdate("""
                         UPDATE scheduled_tasks SET execution_time = :at, version = version + 1
                         WHERE task_name = :task AND task_instance = :i AND picked = FALSE""")
-                .bind("at", at).bind("task", JobScheduler.STEP)
-                .bind("i", new JobScheduler.StepId(jobGuid, step).toString()).execute();
+                .bind("at", at).bind("task", JobScheduler.STEP).bind("i", taskInstance).execute();
     }
 }
