@@ -16,6 +16,7 @@ import dev.openagg.connector.HoldingData;
 import dev.openagg.connector.JobKind;
 import dev.openagg.connector.OwnerData;
 import dev.openagg.connector.TransactionData;
+import dev.openagg.db.RowInserts;
 import dev.openagg.job.HarvestSink;
 import dev.openagg.member.Member;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.openagg.account;
+package dev.openagg.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Inserts many rows of one table with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
- * {@link #ROWS_PER_STATEMENT} rows, on the handle's connection. A first aggregation stores hundreds of rows: one
+ * {@link #ROWS_PER_STATEMENT} rows, on the handle's connection. A first aggregation stores hundreds of rows, a benchmark's seed millions: one
  * statement per row (even batched, H2 runs a batch row by row) costs a parse-free but full command round per row,
  * and binding through JDBI's reflection costs more than the insert itself. Works alike on H2 and PostgreSQL.
  *
@@ -16,11 +16,11 @@ import org.jdbi.v3.core.Handle;
  * @param columns its columns, in the order of each row's values
  * @param types   the {@link java.sql.Types} of each column, for binding nulls
  */
-record RowInserts(String table, List<String> columns, int[] types) {
+public record RowInserts(String table, List<String> columns, int[] types) {
     /** Rows per statement: few statements, and well under PostgreSQL's 32,767 bound parameters. */
-    static final int ROWS_PER_STATEMENT = 100;
+    public static final int ROWS_PER_STATEMENT = 100;
 
-    RowInserts {
+    public RowInserts {
         columns = List.copyOf(columns);
         if (types.length != columns.size()) {
             throw new IllegalArgumentException("one type per column");
@@ -28,7 +28,7 @@ record RowInserts(String table, List<String> columns, int[] types) {
     }
 
     /** Inserts {@code rows} (each one value per column, in order). */
-    void insert(Handle h, List<Object[]> rows) {
+    public void insert(Handle h, List<Object[]> rows) {
         Connection connection = h.getConnection();
         try {
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
