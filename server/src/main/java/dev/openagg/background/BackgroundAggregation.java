@@ -1,7 +1,6 @@
 package dev.openagg.background;
 
 import dev.openagg.clock.ClientClocks;
-import dev.openagg.db.Database;
 import dev.openagg.job.JobEngine;
 import dev.openagg.member.BackgroundDue;
 import dev.openagg.member.JobStarter.Start;
@@ -10,7 +9,6 @@ import dev.openagg.member.MemberStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -146,25 +144,21 @@ public final class BackgroundAggregation implements AutoCloseable {
 
     /**
      * Gives members without a moment theirs: members stored before moments were kept, or while background
-     * aggregation was off. A member created before the current period is due at its moment in it, as it would have
-     * been had it been placed all along; new members get their moment when they are stored.
+     * aggregation was off. Each is due at its next moment from now, as if it had been placed all along and had had
+     * its aggregation this period already: members whose moment of today has passed are not all started at once.
+     * New members get their moment when they are stored.
      */
     private void place(Schedule s) {
-        Instant periodStart = s.periodStart(clocks.base().instant());
+        Instant now = clocks.base().instant();
         jdbi.useHandle(h -> h.createQuery("""
-                        SELECT guid, created_at FROM member WHERE background_due_at IS NULL
-                        FETCH FIRST :batch ROWS ONLY""")
+                        SELECT guid FROM member WHERE background_due_at IS NULL FETCH FIRST :batch ROWS ONLY""")
                 .bind("batch", BATCH)
-                .map((rs, c) -> Map.entry(rs.getString("guid"), Database.instant(rs, "created_at")))
+                .mapTo(String.class)
                 .list()
-                .forEach(m -> h.createUpdate("""
+                .forEach(guid -> h.createUpdate("""
                                 UPDATE member SET background_due_at = :due
                                 WHERE guid = :guid AND background_due_at IS NULL""")
-                        .bind("due", s.first(m.getKey(), later(m.getValue(), periodStart))).bind("guid", m.getKey()).execute()));
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+                        .bind("due", s.atOrAfter(guid, now)).bind("guid", guid).execute()));
     }
 
     /** Always true, so that it can lead a claim: the member is due again at {@code next} whether or not a job starts. */

@@ -30,14 +30,19 @@ record Schedule(Duration period) implements BackgroundDue {
     }
 
     /**
-     * A new member's first moment: in the period it was created in when that moment is still ahead, otherwise in the
-     * next period, as the member has just been aggregated on creation.
+     * A new member's first moment: its first moment at least half a period after it was created, as it has just been
+     * aggregated on creation. A member created just before its moment so waits for the next period's, about a day
+     * later, instead of being aggregated twice within minutes.
      */
     @Override
     public Instant first(String memberGuid, Instant createdAt) {
-        Instant start = periodStart(createdAt);
-        Instant due = dueAt(memberGuid, start);
-        return due.isAfter(createdAt) ? due : dueAt(memberGuid, start.plus(period));
+        return atOrAfter(memberGuid, createdAt.plus(period.dividedBy(2)));
+    }
+
+    /** The member's first moment at or after {@code instant}. */
+    Instant atOrAfter(String memberGuid, Instant instant) {
+        Instant due = dueAt(memberGuid, periodStart(instant));
+        return due.isBefore(instant) ? due.plus(period) : due;
     }
 
     /** The member's moment in the period after the one {@code now} falls in. */

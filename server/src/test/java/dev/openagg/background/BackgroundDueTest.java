@@ -54,12 +54,12 @@ class BackgroundDueTest {
     }
 
     @Test
-    void members_stored_without_a_moment_are_placed_and_those_mx_would_not_aggregate_wait_for_their_next_moment() {
+    void members_stored_without_a_moment_are_placed_at_their_next_moment_and_those_mx_would_not_aggregate_wait_again() {
         MutableClock clock = MutableClock.ofNow();
         try (TestServer server = TestServer.start(config(), clock)) {
             Jdbi db = Jdbi.create(server.config.jdbcUrl());
-            Instant periodStart = SCHEDULE.periodStart(clock.instant());
-            Instant yesterday = periodStart.minus(PERIOD);
+            Instant placedAt = clock.instant();
+            Instant yesterday = SCHEDULE.periodStart(placedAt).minus(PERIOD);
             String user = Guids.next("USR");
             String connected = Guids.next("MBR");
             String denied = Guids.next("MBR");
@@ -75,14 +75,18 @@ class BackgroundDueTest {
                     StoredRows.credentials(h, m, "mxuser", "password");
                 }
             });
+            Instant last = placedAt;
             for (String m : List.of(connected, denied, disabled)) {
                 Instant placed = Await.until(() -> due(db, m), Optional::isPresent, BOUND, "a moment for " + m)
                         .orElseThrow();
-                assertThat(placed).as("placed in the current period, as if it had been all along")
-                        .isBetween(periodStart, periodStart.plus(PERIOD));
+                assertThat(placed).as("the member's next moment: members whose moment has passed are not all run at once")
+                        .isEqualTo(SCHEDULE.atOrAfter(m, placedAt))
+                        .isBetween(placedAt, placedAt.plus(PERIOD));
+                last = placed.isAfter(last) ? placed : last;
             }
+            assertThat(claims(db, connected)).as("background claims before the connected member's moment").isEmpty();
 
-            clock.advance(Duration.between(clock.instant(), periodStart.plus(PERIOD).minusMillis(1)));
+            clock.advance(Duration.between(clock.instant(), last));
             Instant now = clock.instant();
             Await.until(() -> claims(db, connected), c -> c.size() == 1, BOUND, "the connected member's background job");
             for (String m : List.of(denied, disabled)) {

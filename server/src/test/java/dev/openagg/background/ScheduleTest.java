@@ -37,16 +37,30 @@ class ScheduleTest {
     }
 
     @Test
-    void a_new_member_is_first_due_at_its_moment_in_the_period_it_was_created_in_or_in_the_next_when_that_has_passed() {
+    void a_new_member_is_first_due_at_its_first_moment_at_least_half_a_period_after_it_was_created() {
+        Duration half = Duration.ofHours(12);
         Instant start = Instant.parse("2026-12-02T00:00:00Z");
         for (int i = 0; i < 50; i++) {
             String member = Guids.next("MBR");
             Instant moment = DAILY.dueAt(member, start);
-            assertThat(DAILY.first(member, moment.minusMillis(1))).isEqualTo(moment);
-            assertThat(DAILY.first(member, start)).isEqualTo(moment.equals(start) ? moment.plus(Duration.ofHours(24)) : moment);
-            assertThat(DAILY.first(member, moment)).isEqualTo(moment.plus(Duration.ofHours(24)));
+            assertThat(DAILY.first(member, moment.minus(half))).isEqualTo(moment);
+            assertThat(DAILY.first(member, moment.minus(half).plusMillis(1))).isEqualTo(moment.plus(Duration.ofHours(24)));
+            assertThat(DAILY.first(member, moment.minusMillis(1))).isEqualTo(moment.plus(Duration.ofHours(24)));
+            assertThat(DAILY.first(member, moment.minus(Duration.ofHours(13)))).isEqualTo(moment);
             assertThat(DAILY.nextAfter(member, moment)).isEqualTo(moment.plus(Duration.ofHours(24)));
             assertThat(DAILY.nextAfter(member, start)).isEqualTo(moment.plus(Duration.ofHours(24)));
+        }
+    }
+
+    @Test
+    void the_first_moment_at_or_after_an_instant_is_in_its_period_until_it_has_passed() {
+        Instant start = Instant.parse("2026-12-02T00:00:00Z");
+        for (int i = 0; i < 50; i++) {
+            String member = Guids.next("MBR");
+            Instant moment = DAILY.dueAt(member, start);
+            assertThat(DAILY.atOrAfter(member, start)).isEqualTo(moment);
+            assertThat(DAILY.atOrAfter(member, moment)).isEqualTo(moment);
+            assertThat(DAILY.atOrAfter(member, moment.plusMillis(1))).isEqualTo(moment.plus(Duration.ofHours(24)));
         }
     }
 }

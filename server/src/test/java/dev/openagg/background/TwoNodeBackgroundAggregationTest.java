@@ -54,7 +54,7 @@ class TwoNodeBackgroundAggregationTest {
                 }
                 flow.awaitStatus(disabled, "CONNECTED");
 
-                clock.advance(toEndOfNextPeriod(clock.instant()));
+                clock.advance(toEndOfPeriodAfterNext(clock.instant()));
                 Await.until(() -> background(receiver), b -> b.keySet().containsAll(enabled), BOUND,
                         "a background aggregation of every enabled member");
                 JsonNode mfa = awaitStatusEvent(receiver, challenged, "CHALLENGED");
@@ -94,10 +94,13 @@ class TwoNodeBackgroundAggregationTest {
         return api.post(flow.members(), body).json().at("/member/guid").asText();
     }
 
-    /** How far to move the clock to stand a second before the end of the next period: every member is then due. */
-    private static Duration toEndOfNextPeriod(Instant now) {
+    /**
+     * How far to move the clock to stand a second before the end of the period after the next: every member created
+     * in the current period, whose first moment comes at least half a period after its creation, is then due.
+     */
+    private static Duration toEndOfPeriodAfterNext(Instant now) {
         long period = PERIOD.toMillis();
-        long nextEnd = Math.floorDiv(now.toEpochMilli(), period) * period + 2 * period - 1000;
+        long nextEnd = Math.floorDiv(now.toEpochMilli(), period) * period + 3 * period - 1000;
         return Duration.ofMillis(nextEnd - now.toEpochMilli());
     }
 
