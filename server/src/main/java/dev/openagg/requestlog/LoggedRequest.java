@@ -12,7 +12,8 @@ public record LoggedRequest(String clientId, String requestId, Instant requested
 
     /**
      * The entry the log keeps for {@code captured}: bodies redacted, token paths masked, and the user and member the
-     * request named in its path or its reply (a created user or member is named only in the reply).
+     * request named in its path or its reply (a created user or member is named only in the reply). The reply is
+     * read once, for the guids it names and then redacted.
      */
     static LoggedRequest of(Http.Answered captured) {
         var reply = Redaction.parse(captured.replyBody());
@@ -28,7 +29,7 @@ public record LoggedRequest(String clientId, String requestId, Instant requested
         return new LoggedRequest(captured.client(), captured.requestId(), captured.started(), captured.method(),
                 cut(Redaction.path(captured.path())), captured.query() == null ? null : cut(Redaction.path(captured.query())),
                 captured.status(), (int) millis, user, member, Redaction.sent(captured.requestBody()),
-                Redaction.answered(captured.replyBody()));
+                Redaction.answered(captured.replyBody(), reply));
     }
 
     /** A path parameter holding a guid of that kind (a user may also be named by the client's own id, not kept). */

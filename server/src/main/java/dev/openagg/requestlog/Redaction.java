@@ -1,12 +1,10 @@
 package dev.openagg.requestlog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.openagg.api.Wire;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -35,26 +33,25 @@ final class Redaction {
 
     /** What the client sent, redacted; null for no body. */
     static String sent(byte[] body) {
-        return keep(body, true);
+        return kept(body, parse(body), true);
     }
 
     /** What the server answered, redacted; null for no body. */
     static String answered(byte[] body) {
-        return keep(body, false);
+        return answered(body, parse(body));
     }
 
-    private static String keep(byte[] body, boolean sent) {
-        if (body == null || body.length == 0) {
+    /** What the server answered, redacted, from its tree as {@link #parse} read it (which this changes). */
+    static String answered(byte[] body, JsonNode parsed) {
+        return kept(body, parsed, false);
+    }
+
+    private static String kept(byte[] body, JsonNode tree, boolean sent) {
+        if (body == null || body.length == 0 || (tree != null && tree.isMissingNode())) {
             return null;
         }
-        JsonNode tree;
-        try {
-            tree = Wire.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        if (tree == null) {
             return "[" + body.length + " bytes, not JSON: not kept]";
-        }
-        if (tree == null || tree.isMissingNode()) {
-            return null;
         }
         String text = redact(tree, sent).toString();
         return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "... [cut at " + MAX_CHARS + " of "
@@ -94,13 +91,14 @@ final class Redaction {
         return found != null && found.isTextual() ? found.asText() : null;
     }
 
+    /** The body's JSON; null for no body or one that is not JSON. */
     static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
         try {
-            return Wire.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
+            return Wire.MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
             return null;
         }
     }
