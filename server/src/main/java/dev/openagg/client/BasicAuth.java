@@ -14,7 +14,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +36,9 @@ public final class BasicAuth implements Http.Authenticator {
     private final Throttle throttle;
     private final KeyHash decoy;
     private final Map<String, String> verified = new ConcurrentHashMap<>();
+    private final AtomicLong derivations = new AtomicLong();
+    /** Derivations under way, by the digest of the pair they verify. */
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
     public BasicAuth(ClientStore clients, Clock clock) {
         this.clients = clients;
@@ -67,19 +73,56 @@ public final class BasicAuth implements Http.Authenticator {
             throw new ApiError.RetryLater(wait.get(), "too many failed attempts to authenticate; try again in "
                     + ApiError.RetryLater.seconds(wait.get()) + " s");
         }
-        if (pair.isEmpty() || !matches(pair.get()[0], pair.get()[1])) {
+        if (pair.isEmpty() || !verifiedOnce(digest, pair.get())) {
             throttle.failed(remoteAddress, clientId);
             throw unauthorized();
         }
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear();
-        }
-        verified.put(digest, clientId);
         return clientId;
+    }
+
+    /**
+     * Verifies a pair not yet remembered. Requests carrying the same pair at the same moment (a client's first burst
+     * of connections) wait for one derivation instead of each running its own: 64 concurrent PBKDF2 runs on a cold
+     * JVM kept a two-core server from answering anything for seconds.
+     */
+    private boolean verifiedOnce(String digest, String[] pair) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(digest, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                // the derivation's own failure (the database away): the same error for every request that waited
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            // verified by a derivation that ended after this request looked for the pair: nothing to derive
+            boolean ok = verified.containsKey(digest) || matches(pair[0], pair[1]);
+            if (ok) {
+                if (verified.size() >= MAX_REMEMBERED) {
+                    verified.clear();
+                }
+                verified.put(digest, pair[0]);
+            }
+            mine.complete(ok);
+            return ok;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(digest);
+        }
+    }
+
+    /** PBKDF2 derivations run so far. */
+    long derivations() {
+        return derivations.get();
     }
 
     /** Verifies the key; an unknown client id costs the same PBKDF2 work, against the decoy. */
     private boolean matches(String clientId, String apiKey) {
+        derivations.incrementAndGet();
         Optional<KeyHash> stored = clients.keyOf(clientId);
         boolean ok = stored.orElse(decoy).matches(apiKey);
         return stored.isPresent() && ok;
