@@ -33,8 +33,9 @@ final class MfaRun {
                 () -> first(balancer.get(members), "members"), bound, "member of " + key);
         String path = members + "/" + member;
         Set<String> answered = new HashSet<>();
-        JsonNode done = Await.until(() -> advance(balancer, path, answered), MfaRun::isConnected, bound, POLL,
-                "member " + member + " of " + key + " to be CONNECTED");
+        Set<String> unconfirmed = new HashSet<>();
+        JsonNode done = Await.until(() -> advance(balancer, path, answered, unconfirmed), MfaRun::isConnected, bound,
+                POLL, "member " + member + " of " + key + " to be CONNECTED");
         return new Finished(user, member, done, answered.size());
     }
 
@@ -44,8 +45,12 @@ final class MfaRun {
                 + " {\"guid\": \"" + Flow.PASSWORD + "\", \"value\": \"options\"}]}}";
     }
 
-    /** Reads the status once and answers an open challenge not answered yet; returns the status read (or null). */
-    private static JsonNode advance(Balancer balancer, String path, Set<String> answered) {
+    /**
+     * Reads the status once and answers an open challenge not answered yet; returns the status read (or null). An
+     * answer whose reply was lost with a dying node is {@code unconfirmed} until a status read tells: still open, it
+     * was not applied and is sent again; gone, the member moved past it, which only an applied answer does.
+     */
+    private static JsonNode advance(Balancer balancer, String path, Set<String> answered, Set<String> unconfirmed) {
         Reply reply = balancer.get(path + "/status");
         if (reply.status() == 503) {
             return null;
@@ -54,6 +59,13 @@ final class MfaRun {
             throw new AssertionError("status read failed: " + reply);
         }
         JsonNode status = reply.json().get("member");
+        String open = status.at("/challenges/0/guid").asText(null);
+        for (String guid : Set.copyOf(unconfirmed)) {
+            unconfirmed.remove(guid);
+            if (!guid.equals(open)) {
+                answered.add(guid);
+            }
+        }
         String connection = status.get("connection_status").asText();
         boolean running = status.get("is_being_aggregated").asBoolean();
         if (!running && connection.equals("CREATED")) {
@@ -84,6 +96,7 @@ final class MfaRun {
                     }
                 } catch (Balancer.Lost lost) {
                     // Maybe applied, maybe not: the next status read tells.
+                    unconfirmed.add(guid);
                 }
             }
         }
