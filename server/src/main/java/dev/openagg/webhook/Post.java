@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -31,9 +32,10 @@ final class Post {
 
     private final Targets targets;
     private final Duration timeout;
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tls;
 
-    Post(Targets targets, Duration timeout, SSLSocketFactory tls) {
+    /** {@code tls} is asked for its factory at the first HTTPS delivery, not before. */
+    Post(Targets targets, Duration timeout, Supplier<SSLSocketFactory> tls) {
         this.targets = targets;
         this.timeout = timeout;
         this.tls = tls;
@@ -81,7 +83,7 @@ final class Post {
     private Socket secure(Socket socket, String host, int port, boolean literal) throws IOException {
         String name = host.startsWith("[") ? host.substring(1, host.length() - 1)
                 : host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        SSLSocket ssl = (SSLSocket) tls.createSocket(socket, name, port, true);
+        SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, name, port, true);
         SSLParameters parameters = ssl.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!literal) {
@@ -164,5 +166,23 @@ final class Post {
             throw new SocketTimeoutException("no status line within the time-out");
         }
         return (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    /**
+     * The JVM's default TLS socket factory, made at its first use: making it loads the trusted certificates, which
+     * a node that never delivers to an HTTPS address need not do while it starts.
+     */
+    static Supplier<SSLSocketFactory> defaultTls() {
+        return new Supplier<>() {
+            private SSLSocketFactory factory;
+
+            @Override
+            public synchronized SSLSocketFactory get() {
+                if (factory == null) {
+                    factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+                }
+                return factory;
+            }
+        };
     }
 }

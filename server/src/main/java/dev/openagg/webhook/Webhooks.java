@@ -8,7 +8,6 @@ import dev.openagg.member.MemberEvents;
 import dev.openagg.secret.Keyring;
 import java.time.Clock;
 import java.time.Duration;
-import javax.net.ssl.SSLSocketFactory;
 import org.jdbi.v3.core.Jdbi;
 
 /** The webhook feature as the server wires it: the outbox the engine writes to, the sender, the routes. */
@@ -32,7 +31,7 @@ public final class Webhooks implements AutoCloseable {
         Targets targets = new Targets(allowPrivateNetworks);
         this.outbox = new Outbox(store, institutions, clocks);
         this.deliverer = new Deliverer(jdbi, keyring, clock, new Backoff(retryBase),
-                new Post(targets, Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), senders);
+                new Post(targets, Duration.ofSeconds(10), Post.defaultTls()), senders);
         this.routes = new WebhookRoutes(store, new DeliveryLog(jdbi, clock), targets, clock);
     }
 

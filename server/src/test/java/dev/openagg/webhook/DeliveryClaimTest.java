@@ -20,7 +20,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +62,7 @@ class DeliveryClaimTest {
 
     private Deliverer node() {
         Deliverer node = new Deliverer(database.jdbi(), database.keyring(), clock, new Backoff(Duration.ofSeconds(30)),
-                new Post(new Targets(true), Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault()), 8);
+                new Post(new Targets(true), Duration.ofSeconds(10), Post.defaultTls()), 8);
         open.add(node);
         return node;
     }

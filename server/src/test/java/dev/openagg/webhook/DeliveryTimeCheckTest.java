@@ -10,7 +10,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class DeliveryTimeCheckTest {
     }
 
     private static Post post(Targets targets) {
-        return new Post(targets, Duration.ofSeconds(10), (SSLSocketFactory) SSLSocketFactory.getDefault());
+        return new Post(targets, Duration.ofSeconds(10), Post.defaultTls());
     }
 
     private String url() {

@@ -93,7 +93,7 @@ class TlsDeliveryTest {
             }
             return List.of(InetAddress.getLoopbackAddress());
         });
-        return new Post(targets, Duration.ofSeconds(10), trusting.getSocketFactory());
+        return new Post(targets, Duration.ofSeconds(10), trusting::getSocketFactory);
     }
 
     @Test
