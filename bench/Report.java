@@ -150,6 +150,16 @@ public class Report {
             }
             md.append("; server JVM options `").append(run.get("jvm_options").asText()).append("`; each wrk run lasted ")
                     .append(run.get("duration_seconds").asInt()).append(" s after a warm-up.");
+            JsonNode warmup = run.get("mfa_warmup");
+            if (warmup != null && warmup.isObject()) {
+                md.append(" The MFA flows were measured after ").append(warmup.get("seconds").asInt())
+                        .append(" s of warm-up flows");
+                JsonNode compilers = warmup.get("compiler_cpu_seconds_last_10s");
+                if (compilers != null && compilers.isNumber()) {
+                    md.append("; the JIT compilers used ").append(compilers.asText()).append(" s of CPU in its last 10 s");
+                }
+                md.append('.');
+            }
             JsonNode full = run.get("full_run");
             if (full != null && !full.asBoolean()) {
                 JsonNode s = run.get("settings");
