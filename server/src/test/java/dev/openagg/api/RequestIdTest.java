@@ -26,6 +26,19 @@ class RequestIdTest extends ServerTest {
     }
 
     @Test
+    void generated_ids_of_later_milliseconds_sort_after_earlier_ones_and_those_of_one_millisecond_differ() {
+        String earlier = RequestIds.generate(1_700_000_000_000L);
+        String later = RequestIds.generate(1_700_000_000_001L);
+        java.util.Set<String> sameMillisecond = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            sameMillisecond.add(RequestIds.generate(1_700_000_000_000L));
+        }
+
+        assertThat(earlier).matches("[a-z0-9]{26}").isLessThan(later);
+        assertThat(sameMillisecond).hasSize(10_000);
+    }
+
+    @Test
     void a_safe_id_the_client_sent_is_kept() {
         String id = "checkout-42.retry_1";
         assertThat(api.withHeader(RequestIds.HEADER, id).get("/users").header(RequestIds.HEADER)).isEqualTo(id);
