@@ -29,7 +29,10 @@ class TimelineTest extends FreshServerTest {
                     "{\"member\": {\"challenges\": [{\"guid\": \"" + challenge.get("guid").asText()
                             + "\", \"value\": \"correct\"}]}}").status()).isEqualTo(202);
             flow.awaitStatus(member, "CONNECTED");
-            Await.until(() -> receiver.received().size(), n -> n >= 1, BOUND, "the first delivery attempted");
+            // The failed attempt is recorded after the receiver answers it: the clock moves on only once it is, so
+            // that its retry falls due within the five minutes.
+            Await.until(() -> timeline(member), t -> deliveries(t).stream()
+                    .anyMatch(d -> d.at("/detail/attempts").size() >= 1), BOUND, "the first delivery's attempt recorded");
             server.clock.advance(Duration.ofMinutes(5));
             Await.until(() -> timeline(member), t -> deliveries(t).stream()
                     .allMatch(d -> d.at("/detail/status").asText().equals("DELIVERED")) && deliveries(t).size() >= 3,
