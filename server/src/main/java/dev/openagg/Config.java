@@ -117,8 +117,17 @@ public record Config(
         return jobs.shutdownWait().multipliedBy(2).plusSeconds(10);
     }
 
+    /**
+     * Threads that serve HTTP requests unless set: four per CPU, at least 8. Requests on the embedded database are
+     * CPU work; more threads than that only share the same cores, leaving less of them to job steps and to the
+     * request log's writer (measured in docs/performance.md).
+     */
+    public static int defaultHttpThreads() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
     public static Config defaults(Path dataDir) {
-        return new Config(8080, 32, dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
+        return new Config(8080, defaultHttpThreads(), dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
                 null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
                 new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), ClientLimits.none(), null,
                 null, Map.of(), SandboxSettings.DEFAULTS, ObserveSettings.DEFAULTS);

@@ -32,9 +32,9 @@ final class Serve implements Callable<Integer> {
             description = "HTTP port (env OPENAGG_PORT, default 8080; 0 picks a free one).")
     int port;
 
-    @Option(names = "--http-threads", descriptionKey = "OPENAGG_HTTP_THREADS", defaultValue = "32",
-            description = "Threads that serve HTTP requests (env OPENAGG_HTTP_THREADS, default 32).")
-    int httpThreads;
+    @Option(names = "--http-threads", descriptionKey = "OPENAGG_HTTP_THREADS",
+            description = "Threads that serve HTTP requests (env OPENAGG_HTTP_THREADS, default four per CPU, at least 8).")
+    Integer httpThreads;
 
     @Option(names = "--client-id", descriptionKey = "OPENAGG_CLIENT_ID",
             description = "client_id of a client to create if missing (env OPENAGG_CLIENT_ID).")
@@ -137,7 +137,8 @@ final class Serve implements Callable<Integer> {
 
     Config config() {
         check(port >= 0, "--port must be 0 or more");
-        check(httpThreads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
+        int threads = httpThreads == null ? Config.defaultHttpThreads() : httpThreads;
+        check(threads >= 1 && jobThreads >= 1 && storage.poolSize >= 1, "thread and pool sizes must be at least 1");
         check(jobHeartbeatSeconds >= 1 && shutdownWaitSeconds >= 1, "--job-heartbeat and --shutdown-wait must be at least 1 second");
         check(webhookSenders >= 1, "--webhook-senders must be at least 1");
         check(backgroundAggregationHours >= 0, "--background-aggregation-hours cannot be negative");
@@ -150,7 +151,7 @@ final class Serve implements Callable<Integer> {
         check(httpMinDataRate >= 0 && httpMaxBodyBytes >= 0, "--http-min-data-rate and --http-max-body cannot be negative");
         check(limitRequestsPerSecond >= 0 && limitRequestBurst >= 0 && limitUsersPerClient >= 0
                 && limitMembersPerUser >= 0, "the --limit-* settings cannot be negative (0 turns one off)");
-        return new Config(port, httpThreads, storage.dataDir, storage.database(), storage.keys(), clientId, apiKey,
+        return new Config(port, threads, storage.dataDir, storage.database(), storage.keys(), clientId, apiKey,
                 Duration.ofSeconds(challengeLifetimeSeconds), new Config.JobSettings(jobThreads,
                 Duration.ofSeconds(jobHeartbeatSeconds), Duration.ofSeconds(shutdownWaitSeconds), nodeName),
                 new Config.WebhookSettings(Duration.ofSeconds(webhookRetryBaseSeconds), webhookAllowPrivateNetworks,

@@ -38,7 +38,7 @@ class ConfigFileTest {
         Config config = serve(Map.of(), "serve");
 
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.httpThreads()).isEqualTo(32);
+        assertThat(config.httpThreads()).isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
         assertThat(config.isEmbedded()).isTrue();
         assertThat(config.database().poolSize()).isEqualTo(10);
         assertThat(config.jobs()).isEqualTo(new Config.JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null));
