@@ -127,8 +127,9 @@ public record Config(
     }
 
     public static Config defaults(Path dataDir) {
-        return new Config(8080, defaultHttpThreads(), dataDir, new DatabaseSettings(null, null, null, 10), KeySettings.none(), null,
-                null, Duration.ofMinutes(10), new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
+        return new Config(8080, defaultHttpThreads(), dataDir, new DatabaseSettings(null, null, null, 10),
+                KeySettings.none(), null, null, Duration.ofMinutes(10),
+                new JobSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), null),
                 new WebhookSettings(Duration.ofSeconds(30), false, 16), Limits.defaults(), ClientLimits.none(), null,
                 null, Map.of(), SandboxSettings.DEFAULTS, ObserveSettings.DEFAULTS);
     }

@@ -11,6 +11,8 @@ import dev.openagg.support.RawHttp;
 import dev.openagg.support.Reply;
 import dev.openagg.support.ServerTest;
 import dev.openagg.support.TestServer;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ class RequestIdTest extends ServerTest {
     void generated_ids_of_later_milliseconds_sort_after_earlier_ones_and_those_of_one_millisecond_differ() {
         String earlier = RequestIds.generate(1_700_000_000_000L);
         String later = RequestIds.generate(1_700_000_000_001L);
-        java.util.Set<String> sameMillisecond = new java.util.HashSet<>();
+        Set<String> sameMillisecond = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             sameMillisecond.add(RequestIds.generate(1_700_000_000_000L));
         }
