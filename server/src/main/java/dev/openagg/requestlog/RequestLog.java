@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -56,9 +57,9 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
         return new RequestLogRoutes(store);
     }
 
-    /** The requests naming a member, oldest first, for its timeline. */
-    public List<LoggedRequest> ofMember(String client, String memberGuid) {
-        return store.ofMember(client, memberGuid);
+    /** The client's requests with these ids that named the member, oldest first: the requests behind its timeline. */
+    public List<LoggedRequest> named(String client, String memberGuid, Collection<String> requestIds) {
+        return store.named(client, memberGuid, requestIds);
     }
 
     @Override

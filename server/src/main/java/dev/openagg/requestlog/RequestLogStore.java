@@ -11,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -25,6 +28,9 @@ final class RequestLogStore {
     private static final RowInserts INSERT = new RowInserts("request_log", List.of(COLUMNS.split(", ")),
             new int[] {VARCHAR, VARCHAR, TIMESTAMP_WITH_TIMEZONE, VARCHAR, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR,
                 VARCHAR, VARCHAR, VARCHAR});
+
+    /** Request ids looked up per query. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final Jdbi jdbi;
 
@@ -90,11 +96,28 @@ final class RequestLogStore {
                 .bind("client", client).bind("id", requestId).map((rs, c) -> read(rs)).findOne());
     }
 
-    /** Every request naming the member, oldest first: its timeline's requests. */
-    List<LoggedRequest> ofMember(String client, String memberGuid) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM request_log WHERE client_id = :client"
-                        + " AND member_guid = :member ORDER BY requested_at, seq")
-                .bind("client", client).bind("member", memberGuid).map((rs, c) -> read(rs)).list());
+    /**
+     * The requests with these ids that named the member, oldest first, found by the {@code (client_id, request_id)}
+     * index. There is no index led by the member: entries of many members interleave, and on H2 each one would change
+     * a page of its own in it. {@code GET /requests?member_guid=} reads the index by client and time, which ends with
+     * the member's guid, without visiting the rows.
+     */
+    List<LoggedRequest> named(String client, String memberGuid, Collection<String> requestIds) {
+        List<String> ids = List.copyOf(requestIds);
+        List<Sequenced> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            found.addAll(jdbi.withHandle(h -> h.createQuery("SELECT seq, " + COLUMNS + " FROM request_log"
+                            + " WHERE client_id = :client AND request_id IN (<ids>) AND member_guid = :member")
+                    .bind("client", client).bind("member", memberGuid).bindList("ids", chunk)
+                    .map((rs, c) -> new Sequenced(rs.getLong("seq"), read(rs))).list()));
+        }
+        return found.stream().sorted(Comparator.comparing((Sequenced s) -> s.request().requestedAt())
+                .thenComparingLong(Sequenced::seq)).map(Sequenced::request).toList();
+    }
+
+    /** An entry with its place in the order of writing, which breaks ties of time. */
+    private record Sequenced(long seq, LoggedRequest request) {
     }
 
     /** Removes what is older than {@code cutoff}; returns how many. */

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -41,13 +43,16 @@ public final class Timeline {
     }
 
     List<Entry> of(String client, String memberGuid) {
-        Map<String, LoggedRequest> logged = requests.ofMember(client, memberGuid).stream()
-                .collect(Collectors.toMap(LoggedRequest::requestId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<Timed> all = new ArrayList<>();
-        jdbi.useHandle(h -> {
-            all.addAll(events(h, memberGuid, logged));
+        List<EventRow> events = jdbi.withHandle(h -> {
             all.addAll(deliveries(h, client, memberGuid));
+            return events(h, memberGuid);
         });
+        Set<String> requestIds = events.stream().map(EventRow::requestId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, LoggedRequest> logged = requests.named(client, memberGuid, requestIds).stream()
+                .collect(Collectors.toMap(LoggedRequest::requestId, Function.identity(), (a, b) -> a));
+        events.forEach(e -> all.add(e.timed(logged.get(e.requestId()))));
         all.sort(Comparator.comparing(Timed::at).thenComparing(Timed::order));
         return all.stream().map(Timed::entry).toList();
     }
@@ -55,19 +60,21 @@ public final class Timeline {
     private record Timed(Instant at, long order, Entry entry) {
     }
 
-    private static List<Timed> events(Handle h, String memberGuid, Map<String, LoggedRequest> logged) {
+    /** A row of {@code member_event}, before the request it names is looked up in the request log. */
+    private record EventRow(long seq, Instant at, String kind, String jobGuid, String requestId, String detail) {
+        Timed timed(LoggedRequest request) {
+            return new Timed(at, seq, new Entry(Wire.time(at), kind, jobGuid, requestId, request == null ? null
+                    : new RequestJson(request.method(), request.path(), request.status()), tree(detail)));
+        }
+    }
+
+    private static List<EventRow> events(Handle h, String memberGuid) {
         return h.createQuery("SELECT seq, job_guid, kind, happened_at, request_id, detail FROM member_event"
                         + " WHERE member_guid = :m ORDER BY seq")
                 .bind("m", memberGuid)
-                .map((rs, c) -> {
-                    Instant at = Database.instant(rs, "happened_at");
-                    String requestId = rs.getString("request_id");
-                    LoggedRequest request = requestId == null ? null : logged.get(requestId);
-                    return new Timed(at, rs.getLong("seq"), new Entry(Wire.time(at), rs.getString("kind"),
-                            rs.getString("job_guid"), requestId, request == null ? null
-                            : new RequestJson(request.method(), request.path(), request.status()),
-                            tree(rs.getString("detail"))));
-                }).list();
+                .map((rs, c) -> new EventRow(rs.getLong("seq"), Database.instant(rs, "happened_at"), rs.getString("kind"),
+                        rs.getString("job_guid"), rs.getString("request_id"), rs.getString("detail")))
+                .list();
     }
 
     /** Deliveries sort after the events of the same second: an event is what queued them. */

@@ -109,6 +109,36 @@ class TimelineTest extends FreshServerTest {
     }
 
     @Test
+    void a_request_id_sent_twice_names_in_each_members_timeline_the_request_about_that_member() {
+        String first = flow.member("password", true);
+        String second = flow.member("password", true);
+        assertThat(api.withHeader("X-Request-Id", "tl-same").post(flow.path(first, "aggregate"), null).status())
+                .isEqualTo(202);
+        flow.awaitStatus(first, "CONNECTED");
+        assertThat(api.withHeader("X-Request-Id", "tl-same").post(flow.path(second, "check_balance"), null).status())
+                .isEqualTo(202);
+        flow.awaitStatus(second, "CONNECTED");
+
+        JsonNode aggregated = Await.until(() -> timeline(first), t -> requestOf(t, "tl-same") != null, BOUND,
+                "the first member's request logged");
+        JsonNode balanced = Await.until(() -> timeline(second), t -> requestOf(t, "tl-same") != null, BOUND,
+                "the second member's request logged");
+
+        assertThat(requestOf(aggregated, "tl-same").get("path").asText()).endsWith(first + "/aggregate");
+        assertThat(requestOf(balanced, "tl-same").get("path").asText()).endsWith(second + "/check_balance");
+    }
+
+    /** The request the timeline's entries with this request id name, or null while the log has not written it. */
+    private static JsonNode requestOf(JsonNode timeline, String requestId) {
+        for (JsonNode e : timeline) {
+            if (e.get("request_id").asText().equals(requestId) && !e.get("request").isNull()) {
+                return e.get("request");
+            }
+        }
+        return null;
+    }
+
+    @Test
     void another_clients_member_has_no_timeline_to_read() {
         String member = flow.member("password", true);
         Reply theirs = server.otherClient("bob").get(flow.path(member, "timeline"));
