@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openagg.Config;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
+import dev.openagg.support.Flow;
 import dev.openagg.support.Postgres;
 import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
@@ -23,10 +24,7 @@ class RequestLogDatabasesTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void entries_of_more_than_one_batch_are_stored_whole_on_each_database(String db) {
-        Config config = "h2".equals(db) ? TestServer.config()
-                : TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
-                        .withKeys(TestKeys.settings());
-        try (TestServer server = TestServer.start(config)) {
+        try (TestServer server = TestServer.start(config(db))) {
             Api api = server.api();
             String user = api.withHeader("X-Request-Id", "first").post("/users", "{\"user\": {\"id\": \"db-user\"}}")
                     .json().at("/user/guid").asText();
@@ -62,5 +60,39 @@ class RequestLogDatabasesTest {
             assertThat(missing.get("status").asInt()).isEqualTo(404);
             assertThat(missing.get("user_guid").asText()).as("the user the path named").isEqualTo("USR-nobody");
         }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void narrowing_to_a_member_lists_its_requests_alone_newest_first_on_each_database(String db) {
+        try (TestServer server = TestServer.start(config(db))) {
+            Api api = server.api();
+            Flow flow = new Flow(api);
+            String first = flow.member("password", true);
+            String second = flow.member("password", true);
+            for (int i = 0; i < 3; i++) {
+                for (String member : List.of(first, second)) {
+                    assertThat(api.withHeader("X-Request-Id", member + "-" + i).get(flow.path(member, "status")).status())
+                            .isEqualTo(200);
+                }
+            }
+
+            JsonNode listed = Await.until(() -> api.get("/requests?member_guid=" + first).json(),
+                    j -> j.at("/pagination/total_entries").asInt() == 4, BOUND, "the first member's requests logged");
+
+            List<String> ids = new ArrayList<>();
+            listed.get("requests").forEach(r -> {
+                assertThat(r.get("member_guid").asText()).isEqualTo(first);
+                ids.add(r.get("request_id").asText());
+            });
+            assertThat(ids).hasSize(4).startsWith(first + "-2", first + "-1", first + "-0");
+            assertThat(api.get("/requests?member_guid=MBR-none").json().at("/pagination/total_entries").asInt()).isZero();
+        }
+    }
+
+    private static Config config(String db) {
+        return "h2".equals(db) ? TestServer.config()
+                : TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
+                        .withKeys(TestKeys.settings());
     }
 }
