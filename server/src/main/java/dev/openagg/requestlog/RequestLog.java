@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,8 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
         return new RequestLogRoutes(store);
     }
 
-    /** The client's requests with these ids that named the member, oldest first: the requests behind its timeline. */
-    public List<LoggedRequest> named(String client, String memberGuid, Collection<String> requestIds) {
+    /** The client's oldest request with each of these ids that named the member, by id: those behind its timeline. */
+    public Map<String, LoggedRequest> named(String client, String memberGuid, Collection<String> requestIds) {
         return store.named(client, memberGuid, requestIds);
     }
 

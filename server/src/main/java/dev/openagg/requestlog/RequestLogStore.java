@@ -11,10 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -97,27 +97,22 @@ final class RequestLogStore {
     }
 
     /**
-     * The requests with these ids that named the member, oldest first, found by the {@code (client_id, request_id)}
-     * index. There is no index led by the member: entries of many members interleave, and on H2 each one would change
-     * a page of its own in it. {@code GET /requests?member_guid=} reads the index by client and time, which ends with
-     * the member's guid, without visiting the rows.
+     * The oldest request with each of these ids that named the member, by id, found by the {@code (client_id,
+     * request_id)} index. There is no index led by the member: entries of many members interleave, and on H2 each
+     * one would change a page of its own in it. {@code GET /requests?member_guid=} reads the index by client and
+     * time, which ends with the member's guid, without visiting the rows.
      */
-    List<LoggedRequest> named(String client, String memberGuid, Collection<String> requestIds) {
+    Map<String, LoggedRequest> named(String client, String memberGuid, Collection<String> requestIds) {
         List<String> ids = List.copyOf(requestIds);
-        List<Sequenced> found = new ArrayList<>();
+        Map<String, LoggedRequest> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            found.addAll(jdbi.withHandle(h -> h.createQuery("SELECT seq, " + COLUMNS + " FROM request_log"
-                            + " WHERE client_id = :client AND request_id IN (<ids>) AND member_guid = :member")
+            jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM request_log WHERE client_id = :client"
+                            + " AND request_id IN (<ids>) AND member_guid = :member ORDER BY requested_at, seq")
                     .bind("client", client).bind("member", memberGuid).bindList("ids", chunk)
-                    .map((rs, c) -> new Sequenced(rs.getLong("seq"), read(rs))).list()));
+                    .map((rs, c) -> read(rs)).forEach(r -> found.putIfAbsent(r.requestId(), r)));
         }
-        return found.stream().sorted(Comparator.comparing((Sequenced s) -> s.request().requestedAt())
-                .thenComparingLong(Sequenced::seq)).map(Sequenced::request).toList();
-    }
-
-    /** An entry with its place in the order of writing, which breaks ties of time. */
-    private record Sequenced(long seq, LoggedRequest request) {
+        return found;
     }
 
     /** Removes what is older than {@code cutoff}; returns how many. */

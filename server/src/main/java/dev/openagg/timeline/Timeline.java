@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -50,8 +49,7 @@ public final class Timeline {
         });
         Set<String> requestIds = events.stream().map(EventRow::requestId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Map<String, LoggedRequest> logged = requests.named(client, memberGuid, requestIds).stream()
-                .collect(Collectors.toMap(LoggedRequest::requestId, Function.identity(), (a, b) -> a));
+        Map<String, LoggedRequest> logged = requests.named(client, memberGuid, requestIds);
         events.forEach(e -> all.add(e.timed(logged.get(e.requestId()))));
         all.sort(Comparator.comparing(Timed::at).thenComparing(Timed::order));
         return all.stream().map(Timed::entry).toList();
