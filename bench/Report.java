@@ -138,6 +138,21 @@ public class Report {
         Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n\n" + generated + "\n" + text.substring(end));
     }
 
+    /** How long the read path was warmed up at each scale (results from before those warm-ups had one round). */
+    static String readWarmups(Run run) {
+        JsonNode warmups = run.get("read_warmups");
+        if (warmups == null || !warmups.isObject() || warmups.isEmpty()) {
+            return "one warm-up round";
+        }
+        List<String> parts = new ArrayList<>();
+        warmups.properties().forEach(scale -> parts.add(String.format(Locale.ROOT, "%,d s at %,d members (%.1f %%)",
+                scale.getValue().get("seconds").asInt(), Long.parseLong(scale.getKey()),
+                scale.getValue().get("compiler_core_percent_last_round").asDouble())));
+        return "rounds of status reads and health checks that lasted until the JIT compilers used less than a tenth of"
+                + " a core, or until their limit: " + String.join(", ", parts)
+                + ", with the share of a core the compilers used in the last round";
+    }
+
     static String render(List<Run> runs) {
         StringBuilder md = new StringBuilder();
         for (Run run : runs) {
@@ -149,7 +164,7 @@ public class Report {
                 md.append(", load average ").append(m.get("load_average_at_start").asText()).append(" at the start");
             }
             md.append("; server JVM options `").append(run.get("jvm_options").asText()).append("`; each wrk run lasted ")
-                    .append(run.get("duration_seconds").asInt()).append(" s after a warm-up.");
+                    .append(run.get("duration_seconds").asInt()).append(" s after ").append(readWarmups(run)).append('.');
             JsonNode warmup = run.get("mfa_warmup");
             if (warmup != null && warmup.isObject()) {
                 md.append(" The MFA flows were measured after ").append(warmup.get("seconds").asInt())
