@@ -27,6 +27,8 @@ public final class Http {
     private static final String CLIENT = "openagg.client";
     private static final String REPLY = "openagg.reply";
     private static final String STARTED = "openagg.started";
+    private static final int REPLY_COPY_BYTES = 4096;
+    private static final byte[] NO_BODY = new byte[0];
 
     private Http() {
     }
@@ -52,6 +54,9 @@ public final class Http {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = Wire.JSON_TYPE;
+            // Javalin copies each reply into Jetty's (pooled) output buffer through an array of this size, allocated
+            // per reply: 32 KB by default, most of what a small JSON reply allocated. Larger replies take more rounds.
+            cfg.http.responseBufferSize = REPLY_COPY_BYTES;
             cfg.jetty.threadPool = new QueuedThreadPool(settings.threads(), 4);
             cfg.jetty.addConnector((server, httpConfiguration) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
@@ -113,6 +118,15 @@ public final class Http {
                            java.util.Map<String, String> pathParameters, byte[] requestBody, byte[] replyBody) {
     }
 
+    /**
+     * The body the request sent. Without a length or chunks it sent none ({@link WholeBody} received any other whole),
+     * and reading the empty stream would allocate an 8 KB buffer per request.
+     */
+    private static byte[] sentBody(Context ctx) {
+        boolean none = ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null;
+        return none ? NO_BODY : ctx.bodyAsBytes();
+    }
+
     private static void answered(Context ctx, double millis, List<Observer> observers) {
         try {
             ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
@@ -123,7 +137,7 @@ public final class Http {
             java.time.Instant started = ctx.attribute(STARTED);
             Answered answered = new Answered(ctx.attribute(CLIENT), RequestIds.of(ctx), started,
                     ctx.method().name(), ctx.path(), matched == null ? null : matched.path, ctx.queryString(),
-                    ctx.statusCode(), millis, ctx.pathParamMap(), ctx.bodyAsBytes(), ctx.attribute(REPLY));
+                    ctx.statusCode(), millis, ctx.pathParamMap(), sentBody(ctx), ctx.attribute(REPLY));
             for (Observer observer : observers) {
                 try {
                     observer.answered(answered);

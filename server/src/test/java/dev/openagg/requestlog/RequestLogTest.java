@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.FreshServerTest;
+import dev.openagg.support.RawHttp;
 import dev.openagg.support.Reply;
+import dev.openagg.support.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,26 @@ class RequestLogTest extends FreshServerTest {
         List<String> reversed = new ArrayList<>(ids);
         java.util.Collections.reverse(reversed);
         return reversed;
+    }
+
+    @Test
+    void a_body_sent_in_chunks_is_logged_like_one_sent_with_its_length_and_a_request_without_one_has_none() {
+        String chunks = "{\"user\": " + "\r\n" + "{\"id\": \"chunked-user\"}}";
+        RawHttp.Response created = RawHttp.send(server.port(), "POST /users HTTP/1.1\r\nHost: localhost\r\n"
+                + RawHttp.basic(TestServer.CLIENT_ID, TestServer.API_KEY) + "Accept: application/vnd.mx.api.v1+json\r\n"
+                + "Content-Type: application/json\r\nX-Request-Id: chunked-1\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + Integer.toHexString(11) + "\r\n" + chunks.substring(0, 11) + "\r\n"
+                + Integer.toHexString(chunks.length() - 11) + "\r\n" + chunks.substring(11) + "\r\n0\r\n\r\n");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(api.withHeader("X-Request-Id", "no-body-1").get("/users").status()).isEqualTo(200);
+
+        JsonNode chunked = Await.until(() -> api.get("/requests/chunked-1"), r -> r.status() == 200, BOUND,
+                "the chunked request logged").json().get("request");
+        assertThat(chunked.get("request_body").asText()).contains("chunked-user");
+        JsonNode bodiless = Await.until(() -> api.get("/requests/no-body-1"), r -> r.status() == 200, BOUND,
+                "the request without a body logged").json().get("request");
+        assertThat(bodiless.get("request_body").isNull()).as("request_body of a GET").isTrue();
+        assertThat(bodiless.get("response_body").asText()).contains("chunked-user");
     }
 
     @Test
