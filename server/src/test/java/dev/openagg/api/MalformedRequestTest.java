@@ -49,13 +49,10 @@ class MalformedRequestTest extends ServerTest {
     @Test
     void a_well_formed_chunked_body_is_read_whole() {
         String json = "{\"user\": {\"id\": \"chunked-ok\"}}";
-        String half = json.substring(0, 10);
-        String rest = json.substring(10);
 
         RawHttp.Response response = send("POST /users HTTP/1.1\r\nHost: localhost\r\n" + AUTH
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + Integer.toHexString(half.length()) + "\r\n" + half + "\r\n"
-                + Integer.toHexString(rest.length()) + "\r\n" + rest + "\r\n0\r\n\r\n");
+                + RawHttp.chunked(json.substring(0, 10), json.substring(10)));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"id\":\"chunked-ok\"");

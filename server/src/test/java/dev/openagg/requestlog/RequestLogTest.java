@@ -104,12 +104,10 @@ class RequestLogTest extends FreshServerTest {
 
     @Test
     void a_body_sent_in_chunks_is_logged_like_one_sent_with_its_length_and_a_request_without_one_has_none() {
-        String chunks = "{\"user\": " + "\r\n" + "{\"id\": \"chunked-user\"}}";
         RawHttp.Response created = RawHttp.send(server.port(), "POST /users HTTP/1.1\r\nHost: localhost\r\n"
                 + RawHttp.basic(TestServer.CLIENT_ID, TestServer.API_KEY) + "Accept: application/vnd.mx.api.v1+json\r\n"
                 + "Content-Type: application/json\r\nX-Request-Id: chunked-1\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n" + Integer.toHexString(11) + "\r\n" + chunks.substring(0, 11) + "\r\n"
-                + Integer.toHexString(chunks.length() - 11) + "\r\n" + chunks.substring(11) + "\r\n0\r\n\r\n");
+                + "Connection: close\r\n\r\n" + RawHttp.chunked("{\"user\": ", "{\"id\": \"chunked-user\"}}"));
         assertThat(created.status()).isEqualTo(200);
         assertThat(api.withHeader("X-Request-Id", "no-body-1").get("/users").status()).isEqualTo(200);
 

@@ -33,6 +33,15 @@ public final class RawHttp {
                 .encodeToString((clientId + ":" + apiKey).getBytes(StandardCharsets.UTF_8)) + "\r\n";
     }
 
+    /** A chunked body carrying {@code chunks} in turn, with the last, empty chunk that ends it. */
+    public static String chunked(String... chunks) {
+        StringBuilder body = new StringBuilder();
+        for (String chunk : chunks) {
+            body.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        return body.append("0\r\n\r\n").toString();
+    }
+
     /** A socket to the server on {@code port}, from {@code 127.0.0.1}. */
     public static Socket connect(int port) {
         return connect(port, "127.0.0.1");
