@@ -13,23 +13,23 @@ public record LoggedRequest(String clientId, String requestId, Instant requested
     /**
      * The entry the log keeps for {@code captured}: bodies redacted, token paths masked, and the user and member the
      * request named in its path or its reply (a created user or member is named only in the reply). The reply is
-     * read once, for the guids it names and then redacted.
+     * read once, redacted as it is read, and the guids it names noted on the way.
      */
     static LoggedRequest of(Http.Answered captured) {
-        var reply = Redaction.parse(captured.replyBody());
+        Redaction.Kept reply = Redaction.reply(captured.replyBody());
         String user = guid(captured, "USR-", "user_identifier", "user_guid");
         if (user == null) {
-            user = bounded(first(Redaction.guidAt(reply, "/user/guid"), Redaction.guidAt(reply, "/member/user_guid")));
+            user = bounded(first(reply.guid("/user/guid"), reply.guid("/member/user_guid")));
         }
         String member = guid(captured, "MBR-", "member_identifier", "member_guid");
         if (member == null) {
-            member = bounded(Redaction.guidAt(reply, "/member/guid"));
+            member = bounded(reply.guid("/member/guid"));
         }
         long millis = Math.min(Math.round(captured.millis()), Integer.MAX_VALUE);
         return new LoggedRequest(captured.client(), captured.requestId(), captured.started(), captured.method(),
                 cut(Redaction.path(captured.path())), captured.query() == null ? null : cut(Redaction.path(captured.query())),
                 captured.status(), (int) millis, user, member, Redaction.sent(captured.requestBody()),
-                Redaction.answered(captured.replyBody(), reply));
+                reply.text());
     }
 
     /** A path parameter holding a guid of that kind (a user may also be named by the client's own id, not kept). */

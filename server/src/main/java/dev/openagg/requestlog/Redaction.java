@@ -1,11 +1,14 @@
 package dev.openagg.requestlog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.openagg.api.Wire;
-import java.util.Iterator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +19,9 @@ import java.util.regex.Pattern;
  * webhook signing secrets, API keys, tokens, and the one-time tokens in widget and consent URLs. A body that is not
  * JSON is not kept at all (it could hold anything), only its size; a kept body is cut at {@value #MAX_CHARS}
  * characters.
+ *
+ * <p>The body is redacted as it is read, token by token, and written compact: every entry of the log passes through
+ * here, and building a tree of each reply cost the log's writer more than storing the entry.
  */
 final class Redaction {
     static final String MARK = "[redacted]";
@@ -27,79 +33,123 @@ final class Redaction {
     private static final String SENT_VALUE = "value";
     /** The one-time token ending a connect-widget or consent-page URL, as the widget and OAuth features build them. */
     private static final Pattern TOKEN_URL = Pattern.compile("(/widget/connect/|/oauth/authorize/)[^/?#\"\\s]+");
+    private static final String[] TOKEN_URL_STARTS = {"/widget/connect/", "/oauth/authorize/"};
+    /** The objects at a reply's top whose guids name the request's user or member. */
+    private static final Set<String> NAMING = Set.of("user", "member");
+    private static final Set<String> GUIDS = Set.of("guid", "user_guid");
 
     private Redaction() {
     }
 
+    /**
+     * A body as the log keeps it: {@code text} (null for no body), and the guids a reply names, by JSON pointer
+     * ({@code /user/guid}, {@code /member/guid}, {@code /member/user_guid}).
+     */
+    record Kept(String text, Map<String, String> guids) {
+        static final Kept NONE = new Kept(null, Map.of());
+
+        /** The guid at {@code pointer}, or null. */
+        String guid(String pointer) {
+            return guids.get(pointer);
+        }
+    }
+
     /** What the client sent, redacted; null for no body. */
     static String sent(byte[] body) {
-        return kept(body, parse(body), true);
+        return kept(body, true).text();
     }
 
     /** What the server answered, redacted; null for no body. */
     static String answered(byte[] body) {
-        return answered(body, parse(body));
+        return reply(body).text();
     }
 
-    /** What the server answered, redacted, from its tree as {@link #parse} read it (which this changes). */
-    static String answered(byte[] body, JsonNode parsed) {
-        return kept(body, parsed, false);
+    /** What the server answered, redacted, with the guids it names. */
+    static Kept reply(byte[] body) {
+        return kept(body, false);
     }
 
-    private static String kept(byte[] body, JsonNode tree, boolean sent) {
-        if (body == null || body.length == 0 || (tree != null && tree.isMissingNode())) {
-            return null;
+    private static Kept kept(byte[] body, boolean sent) {
+        if (body == null || body.length == 0) {
+            return Kept.NONE;
         }
-        if (tree == null) {
-            return "[" + body.length + " bytes, not JSON: not kept]";
-        }
-        String text = redact(tree, sent).toString();
-        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "... [cut at " + MAX_CHARS + " of "
-                + text.length() + " characters]";
-    }
-
-    private static JsonNode redact(JsonNode node, boolean sent) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
-                boolean secret = SECRET.contains(name) || (sent && name.equals(SENT_VALUE));
-                field.setValue(secret && !field.getValue().isNull() ? TextNode.valueOf(MARK) : redact(field.getValue(), sent));
+        StringWriter out = new StringWriter(Math.min(body.length, MAX_CHARS) + 16);
+        Map<String, String> guids = new HashMap<>(4);
+        try (JsonParser in = Wire.MAPPER.getFactory().createParser(body);
+             JsonGenerator copy = Wire.MAPPER.getFactory().createGenerator(out)) {
+            JsonToken first = in.nextToken();
+            if (first == null) {
+                return Kept.NONE;
             }
-            return object;
+            copy(in, first, copy, sent, guids);
+        } catch (IOException e) {
+            return new Kept("[" + body.length + " bytes, not JSON: not kept]", Map.of());
         }
-        if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, redact(array.get(i), sent));
+        String text = out.toString();
+        return new Kept(text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "... [cut at " + MAX_CHARS
+                + " of " + text.length() + " characters]", guids);
+    }
+
+    /** Copies the value starting at {@code token}, and all it holds, redacting on the way. */
+    private static void copy(JsonParser in, JsonToken token, JsonGenerator out, boolean sent, Map<String, String> guids)
+            throws IOException {
+        int depth = 0;
+        do {
+            if (token == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                out.writeFieldName(name);
+                token = in.nextToken();
+                if (token != JsonToken.VALUE_NULL && secret(name, sent)) {
+                    out.writeString(MARK);
+                    in.skipChildren();
+                    continue;
+                }
             }
-            return array;
+            if (token.isStructStart()) {
+                depth++;
+                out.copyCurrentEvent(in);
+            } else if (token.isStructEnd()) {
+                depth--;
+                out.copyCurrentEvent(in);
+            } else if (token == JsonToken.VALUE_STRING) {
+                String text = in.getText();
+                out.writeString(masked(text));
+                noteGuid(in.getParsingContext(), text, guids);
+            } else {
+                out.copyCurrentEvent(in);
+            }
+        } while (depth > 0 && (token = in.nextToken()) != null);
+        if (depth > 0) {
+            throw new IOException("the body ended inside a value");
         }
-        if (node.isTextual()) {
-            return TextNode.valueOf(TOKEN_URL.matcher(node.asText()).replaceAll("$1" + MARK));
+    }
+
+    private static boolean secret(String name, boolean sent) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET.contains(lower) || (sent && lower.equals(SENT_VALUE));
+    }
+
+    /** A text value with any widget or consent token in it replaced. */
+    private static String masked(String text) {
+        for (String start : TOKEN_URL_STARTS) {
+            if (text.contains(start)) {
+                return TOKEN_URL.matcher(text).replaceAll("$1" + MARK);
+            }
         }
-        return node;
+        return text;
+    }
+
+    /** Notes a text at {@code /user/...} or {@code /member/...} that may name the request's user or member. */
+    private static void noteGuid(JsonStreamContext at, String text, Map<String, String> guids) {
+        JsonStreamContext parent = at.getParent();
+        if (at.inObject() && GUIDS.contains(at.getCurrentName()) && parent != null && parent.inObject()
+                && NAMING.contains(parent.getCurrentName()) && parent.getParent() != null && parent.getParent().inRoot()) {
+            guids.put("/" + parent.getCurrentName() + "/" + at.getCurrentName(), text);
+        }
     }
 
     /** A path as the log keeps it: a token in it (the widget's and consent page's) replaced. */
     static String path(String path) {
-        return TOKEN_URL.matcher(path).replaceAll("$1" + MARK);
-    }
-
-    /** The guid a reply names at {@code pointer}, if it is text. */
-    static String guidAt(JsonNode reply, String pointer) {
-        JsonNode found = reply == null ? null : reply.at(pointer);
-        return found != null && found.isTextual() ? found.asText() : null;
-    }
-
-    /** The body's JSON; null for no body or one that is not JSON. */
-    static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return Wire.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return masked(path);
     }
 }

@@ -48,6 +48,42 @@ class RedactionTest {
     }
 
     @Test
+    void a_body_is_kept_compact_with_its_values_as_sent_and_a_secret_holding_an_object_is_replaced_whole() {
+        String sent = Redaction.sent(bytes("""
+                {
+                  "user": {"id": "u-1", "is_disabled": false, "metadata": null, "n": [1, 2.5, -3e2, 12345678901234567890]},
+                  "Token": {"refresh": "r-1", "nested": ["t-1"]},
+                  "password": null,
+                  "value": ""
+                }
+                """));
+        assertThat(sent).isEqualTo("{\"user\":{\"id\":\"u-1\",\"is_disabled\":false,\"metadata\":null,"
+                + "\"n\":[1,2.5,-300.0,12345678901234567890]},\"Token\":\"[redacted]\",\"password\":null,"
+                + "\"value\":\"[redacted]\"}");
+    }
+
+    @Test
+    void a_body_that_stops_inside_its_json_is_not_kept_and_one_of_blanks_is_none() {
+        assertThat(Redaction.sent(bytes("{\"member\": {\"credentials\": [{\"value\": \"hunter2\""))).isEqualTo(
+                "[47 bytes, not JSON: not kept]");
+        assertThat(Redaction.answered(bytes("{\"a\": 1} trailing"))).isEqualTo("{\"a\":1}");
+        assertThat(Redaction.answered(bytes("  \n"))).isNull();
+        assertThat(Redaction.answered(bytes("\"/widget/connect/tok-1\""))).isEqualTo("\"/widget/connect/[redacted]\"");
+    }
+
+    @Test
+    void a_reply_names_the_user_and_member_only_from_its_top_objects() {
+        Redaction.Kept reply = Redaction.reply(bytes("""
+                {"member": {"guid": "MBR-1", "user_guid": "USR-1", "account": {"guid": "ACT-1"}},
+                 "user": {"guid": "USR-2"}, "accounts": [{"member": {"guid": "MBR-9"}}], "guid": "X-1"}"""));
+        assertThat(reply.guid("/member/guid")).isEqualTo("MBR-1");
+        assertThat(reply.guid("/member/user_guid")).isEqualTo("USR-1");
+        assertThat(reply.guid("/user/guid")).isEqualTo("USR-2");
+        assertThat(reply.guids()).hasSize(3);
+        assertThat(Redaction.reply(bytes("[{\"member\": {\"guid\": \"MBR-1\"}}]")).guids()).isEmpty();
+    }
+
+    @Test
     void a_full_queue_drops_and_counts_instead_of_waiting() {
         RequestLog log = new RequestLog(Jdbi.create("jdbc:h2:mem:unused"), Clock.systemUTC(), Duration.ofDays(7), 2);
         Http.Answered entry = new Http.Answered("c", "r", Instant.now(), "GET", "/users", "/users", null, 200, 1, Map.of(),
