@@ -8,12 +8,13 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Inserts many rows of one table with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
- * {@link #ROWS_PER_STATEMENT} rows, on the handle's connection. Each statement holds a power of two rows (64, then 32,
- * 16, ... for the rest), so a connection sees a few statement texts over and over, which both databases keep parsed
- * (H2 in each session's query cache, PostgreSQL's driver as server-side prepared statements); a statement of any
- * other length was parsed afresh, 1,200 parameters at a time for the request log's entries. A first aggregation stores hundreds of rows, a benchmark's seed millions: one
- * statement per row (even batched, H2 runs a batch row by row) costs a parse-free but full command round per row,
- * and binding through JDBI's reflection costs more than the insert itself. Works alike on H2 and PostgreSQL.
+ * {@link #ROWS_PER_STATEMENT} rows, on the handle's connection. A first aggregation stores hundreds of rows, a
+ * benchmark's seed millions: one statement per row (even batched, H2 runs a batch row by row) costs a parse-free but
+ * full command round per row, and binding through JDBI's reflection costs more than the insert itself. Each statement
+ * holds a power of two rows (64, then 32, 16, ... for the rest), so a connection sends a few statement texts over and
+ * over, which both databases keep parsed (H2 in each session's query cache, PostgreSQL's driver as server-side
+ * prepared statements); a statement of any other length was parsed afresh, 1,200 parameters at a time for the request
+ * log's entries. Works alike on H2 and PostgreSQL.
  *
  * @param table   the table written
  * @param columns its columns, in the order of each row's values

@@ -142,8 +142,8 @@ final class Redaction {
     /** Notes a text at {@code /user/...} or {@code /member/...} that may name the request's user or member. */
     private static void noteGuid(JsonStreamContext at, String text, Map<String, String> guids) {
         JsonStreamContext parent = at.getParent();
-        if (at.inObject() && GUIDS.contains(at.getCurrentName()) && parent != null && parent.inObject()
-                && NAMING.contains(parent.getCurrentName()) && parent.getParent() != null && parent.getParent().inRoot()) {
+        boolean atTop = parent != null && parent.inObject() && parent.getParent() != null && parent.getParent().inRoot();
+        if (atTop && at.inObject() && GUIDS.contains(at.getCurrentName()) && NAMING.contains(parent.getCurrentName())) {
             guids.put("/" + parent.getCurrentName() + "/" + at.getCurrentName(), text);
         }
     }

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * Each client's request log. A request answered to an authenticated client is handed to a bounded queue once its
  * reply is written; one writer thread per node redacts and stores the queue's entries in batches, so the request path
  * only copies references. Once an entry arrives, the writer lets more gather for {@link #GATHER} before it writes: a
- * writer woken by every request stored a few entries per transaction, at several times the cost per entry of a batch
- * of a hundred, and each wake-up cost the request's thread a signal. When the queue is full the entry is dropped and
- * counted ({@link #dropped()}): the log never slows or blocks a request. The writer also removes entries older than
- * the retention, by the injected clock. Reading the log ({@code /requests}) is not itself logged.
+ * writer woken by each request stored small batches, and on H2 a batch of about ten entries costs about twice as much
+ * per entry as one of a hundred; each wake-up also cost the request's thread a signal. When the queue is full the
+ * entry is dropped and counted ({@link #dropped()}): the log never slows or blocks a request. The writer also removes
+ * entries older than the retention, by the injected clock. Reading the log ({@code /requests}) is not itself logged.
  */
 public final class RequestLog implements Http.Observer, AutoCloseable {
     static final String PREFIX = "/requests";
