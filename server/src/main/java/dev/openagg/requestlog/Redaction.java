@@ -8,6 +8,7 @@ import dev.openagg.api.Wire;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,10 @@ final class Redaction {
             "refresh_token", "answer", "answers", "credential_value", "passcode");
     /** Secret only in what clients send: in replies, {@code value} is a challenge option's, which the end user saw. */
     private static final String SENT_VALUE = "value";
-    /** The one-time token ending a connect-widget or consent-page URL, as the widget and OAuth features build them. */
-    private static final Pattern TOKEN_URL = Pattern.compile("(/widget/connect/|/oauth/authorize/)[^/?#\"\\s]+");
-    private static final String[] TOKEN_URL_STARTS = {"/widget/connect/", "/oauth/authorize/"};
+    /** What precedes the one-time token ending a connect-widget or consent-page URL, as those features build them. */
+    private static final List<String> TOKEN_URL_STARTS = List.of("/widget/connect/", "/oauth/authorize/");
+    /** Such a URL's token, masked only in a text that holds one of those starts. */
+    private static final Pattern TOKEN_URL = Pattern.compile("(" + String.join("|", TOKEN_URL_STARTS) + ")[^/?#\"\\s]+");
     /** The objects at a reply's top whose guids name the request's user or member. */
     private static final Set<String> NAMING = Set.of("user", "member");
     private static final Set<String> GUIDS = Set.of("guid", "user_guid");

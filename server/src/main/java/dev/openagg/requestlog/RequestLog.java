@@ -44,7 +44,6 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
     private final Duration gather;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread writer;
-    private volatile boolean open = true;
     private Instant nextPrune = Instant.MIN;
 
     /** A log keeping requests for {@code retention}, with room for {@code capacity} waiting to be written. */
@@ -112,7 +111,7 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
 
     private void write() {
         List<Http.Answered> batch = new ArrayList<>(BATCH);
-        while (open || !queue.isEmpty()) {
+        while (closing.getCount() > 0 || !queue.isEmpty()) {
             try {
                 Http.Answered first = queue.poll(250, TimeUnit.MILLISECONDS);
                 if (first != null) {
@@ -163,7 +162,6 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
     /** Writes what is queued without gathering more (for up to five seconds), then stops the writer. */
     @Override
     public void close() {
-        open = false;
         closing.countDown();
         try {
             writer.join(5_000);
