@@ -327,14 +327,22 @@ public final class JobEngine implements JobStarter {
 
     /**
      * Queues a step at {@code at} on the client's clock. The offset is read again, as an advance of the client's clock
-     * while the connector worked brings the step forward. A step the connector put off is then set again with the
+     * while the connector worked brings the step forward. A step the connector put off is then checked with the
      * client's clock held: an advance that committed after the offset was read but before the step was queued found
-     * nothing to pull back, and the step would wait for the server's clock.
+     * nothing to pull back, and the step would wait for the server's clock. Only then is the queued step set again:
+     * setting it changes its row's version, and a node that fetched the row just before fails to take it and looks
+     * for due steps again only at its next poll.
      */
     private void queueStep(String jobGuid, int step, String userGuid, Instant at, Instant now) {
-        queue.enqueue(jobGuid, step, clocks.ofUser(userGuid).onServerClock(at));
+        Instant queued = clocks.ofUser(userGuid).onServerClock(at);
+        queue.enqueue(jobGuid, step, queued);
         if (clocks.areOn() && at.isAfter(now)) {
-            clocks.holding(userGuid, (h, time) -> StepTimes.set(h, jobGuid, step, time.onServerClock(at)));
+            clocks.holding(userGuid, (h, time) -> {
+                Instant held = time.onServerClock(at);
+                if (!held.equals(queued)) {
+                    StepTimes.set(h, jobGuid, step, held);
+                }
+            });
         }
     }
 

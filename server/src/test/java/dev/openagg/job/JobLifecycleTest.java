@@ -15,6 +15,7 @@ import dev.openagg.support.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -139,6 +140,29 @@ class JobLifecycleTest extends FreshServerTest {
         assertThat(flow.status(member).get("is_being_aggregated").asBoolean()).isTrue();
         server.clock.advance(Duration.ofSeconds(3));
 
+        flow.awaitStatus(member, "CONNECTED");
+    }
+
+    /**
+     * A step the connector put off is written to the scheduler once. Writing it again changes its row's version, so a
+     * node that fetched the row just before fails to take it, and with the server's clock standing still no later
+     * poll comes: the member stayed DELAYED.
+     */
+    @Test
+    void a_delayed_step_is_queued_once_so_the_node_that_fetched_it_can_take_it() {
+        String member = flow.member("DELAYED", false);
+        flow.awaitStatus(member, "DELAYED");
+
+        // The first step's row is deleted when that step ends, after it queued the next one.
+        List<Map<String, Object>> queued = Await.until(() -> db.withHandle(h -> h.createQuery("""
+                        SELECT t.task_instance, t.picked, t.version FROM scheduled_tasks t
+                        JOIN job j ON t.task_instance LIKE CONCAT(j.guid, '#%') WHERE j.member_guid = :m""")
+                        .bind("m", member).mapToMap().list()),
+                rows -> rows.size() == 1 && !(Boolean) rows.get(0).get("picked"), Duration.ofSeconds(15),
+                "only the delayed step to be queued");
+        assertThat(((Number) queued.get(0).get("version")).longValue()).as("writes of the queued step").isEqualTo(1);
+
+        server.clock.advance(Duration.ofSeconds(3));
         flow.awaitStatus(member, "CONNECTED");
     }
 
