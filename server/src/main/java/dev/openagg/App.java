@@ -95,6 +95,16 @@ public final class App implements AutoCloseable {
         Institutions builtIn = Institutions.discover(Optional.ofNullable(config.pluginsDir()),
                 Settings.of(config.connectorSettings()));
         Database database = openDatabase(config, config.database().poolSize());
+        try {
+            return start(config, clock, builtIn, database);
+        } catch (RuntimeException | Error e) {
+            // The embedded database is not closed by H2 at exit: what the start wrote is written out here.
+            database.close();
+            throw e;
+        }
+    }
+
+    private static App start(Config config, Clock clock, Institutions builtIn, Database database) {
         Keyring keyring = database.keyring();
         SandboxInstitutions sandbox = new SandboxInstitutions(database.jdbi(), clock);
         Optional<ScenarioFolder> files = Optional.ofNullable(config.scenariosDir()).map(ScenarioFolder::new);
@@ -174,7 +184,6 @@ public final class App implements AutoCloseable {
             metrics.close();
             files.ifPresent(ScenarioFolder::close);
             scheduler.close();
-            database.close();
             throw e;
         }
         webhooks.start(Duration.ofMillis(200));

@@ -80,7 +80,9 @@ public record Config(
     /**
      * The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. A
      * row lock is waited for up to 10 s, as PostgreSQL would, rather than H2's default 1 s: creates counted against
-     * a quota queue on their owner's row. Its page cache is a third of the heap ({@link #embeddedCacheKb}).
+     * a quota queue on their owner's row. Its page cache is a third of the heap ({@link #embeddedCacheKb}). H2 does
+     * not close it when the JVM begins to exit: the server closes it last, after the requests, steps and request-log
+     * entries under way have been written.
      */
     public String jdbcUrl() {
         if (!isEmbedded()) {
@@ -88,6 +90,7 @@ public record Config(
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("openagg")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+                + ";DB_CLOSE_ON_EXIT=FALSE"
                 + ";CACHE_SIZE=" + embeddedCacheKb(Runtime.getRuntime().maxMemory());
     }
 

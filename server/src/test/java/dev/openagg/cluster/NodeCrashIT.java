@@ -155,6 +155,30 @@ class NodeCrashIT {
         held.awaitConnected(b.api(), Duration.ofSeconds(30));
     }
 
+    /**
+     * On the embedded database the server, not H2's own exit hook, closes the file: with H2's hook the file closed at
+     * once, and a step that finished during the shutdown could not store its outcome.
+     */
+    @Test
+    void sigterm_on_the_embedded_database_lets_a_running_step_store_its_outcome() {
+        Path data = dir.resolve("data");
+        Node a = Node.launch("node-h2", null, Map.of("SLOWBANK_DIR", dir.toString(), "OPENAGG_DATA_DIR",
+                data.toString(), "OPENAGG_SHUTDOWN_WAIT_S", "4"), plugin).awaitReady();
+        nodes.add(a);
+        SlowMember quick = SlowMember.create(a.api(), "sleep:1500");
+        awaitCall(quick.job(), "begin");
+
+        a.terminate(Duration.ofSeconds(4 * 2 + 10));
+
+        assertThat(SlowBank.calls(dir, quick.job())).extracting(SlowBank.Call::event).containsExactly("begin", "end");
+        Jdbi file = Jdbi.create("jdbc:h2:file:" + data.resolve("openagg") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        Map<String, Object> row = file.withHandle(h -> h.createQuery(
+                        "SELECT connection_status, is_being_aggregated FROM member WHERE guid = :m")
+                .bind("m", quick.member()).mapToMap().one());
+        assertThat(row).isEqualTo(Map.of("connection_status", "CONNECTED", "is_being_aggregated", false));
+        assertThat(a.logText()).doesNotContain("Database is already closed");
+    }
+
     @Test
     void an_unanswered_challenge_expires_on_the_node_that_is_left() {
         Node a = launchTwo("OPENAGG_CHALLENGE_LIFETIME_S", "3").get(0);
