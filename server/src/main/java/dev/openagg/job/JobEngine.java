@@ -329,9 +329,9 @@ public final class JobEngine implements JobStarter {
      * Queues a step at {@code at} on the client's clock. The offset is read again, as an advance of the client's clock
      * while the connector worked brings the step forward. A step the connector put off is then checked with the
      * client's clock held: an advance that committed after the offset was read but before the step was queued found
-     * nothing to pull back, and the step would wait for the server's clock. Only then is the queued step set again:
-     * setting it changes its row's version, and a node that fetched the row just before fails to take it and looks
-     * for due steps again only at its next poll.
+     * nothing to pull back, and the step would wait for the server's clock. The queued step is set again only when
+     * the held clock gives another time: setting it changes its row's version, and a node that fetched the row just
+     * before fails to take it and looks for due steps again only at its next poll.
      */
     private void queueStep(String jobGuid, int step, String userGuid, Instant at, Instant now) {
         Instant queued = clocks.ofUser(userGuid).onServerClock(at);
