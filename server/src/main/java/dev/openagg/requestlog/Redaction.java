@@ -61,11 +61,6 @@ final class Redaction {
         return kept(body, true).text();
     }
 
-    /** What the server answered, redacted; null for no body. */
-    static String answered(byte[] body) {
-        return reply(body).text();
-    }
-
     /** What the server answered, redacted, with the guids it names. */
     static Kept reply(byte[] body) {
         return kept(body, false);

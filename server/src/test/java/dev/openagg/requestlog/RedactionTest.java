@@ -29,10 +29,10 @@ class RedactionTest {
 
     @Test
     void a_replys_option_values_stay_but_its_secrets_and_token_urls_do_not() {
-        String answered = Redaction.answered(bytes("""
+        String answered = Redaction.reply(bytes("""
                 {"webhook": {"secret": "whsec-9"}, "challenges": [{"options": [{"label": "Phone", "value": "1"}]}],
                  "widget_url": {"url": "https://h/widget/connect/tok-abc?x=1"},
-                 "member": {"oauth_window_uri": "https://h/oauth/authorize/tok-def"}}"""));
+                 "member": {"oauth_window_uri": "https://h/oauth/authorize/tok-def"}}""")).text();
         assertThat(answered).doesNotContain("whsec-9", "tok-abc", "tok-def")
                 .contains("\"value\":\"1\"", "/widget/connect/" + Redaction.MARK + "?x=1", "/oauth/authorize/" + Redaction.MARK);
         assertThat(Redaction.path("/widget/connect/tok-abc")).isEqualTo("/widget/connect/" + Redaction.MARK);
@@ -66,9 +66,9 @@ class RedactionTest {
     void a_body_that_stops_inside_its_json_is_not_kept_and_one_of_blanks_is_none() {
         assertThat(Redaction.sent(bytes("{\"member\": {\"credentials\": [{\"value\": \"hunter2\""))).isEqualTo(
                 "[47 bytes, not JSON: not kept]");
-        assertThat(Redaction.answered(bytes("{\"a\": 1} trailing"))).isEqualTo("{\"a\":1}");
-        assertThat(Redaction.answered(bytes("  \n"))).isNull();
-        assertThat(Redaction.answered(bytes("\"/widget/connect/tok-1\""))).isEqualTo("\"/widget/connect/[redacted]\"");
+        assertThat(Redaction.reply(bytes("{\"a\": 1} trailing")).text()).isEqualTo("{\"a\":1}");
+        assertThat(Redaction.reply(bytes("  \n")).text()).isNull();
+        assertThat(Redaction.reply(bytes("\"/widget/connect/tok-1\"")).text()).isEqualTo("\"/widget/connect/[redacted]\"");
     }
 
     @Test
