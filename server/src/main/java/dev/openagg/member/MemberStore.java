@@ -24,19 +24,28 @@ import org.jdbi.v3.core.Jdbi;
  * are scoped by client through the owning user.
  */
 public final class MemberStore {
-    /** The columns {@link #map} reads, by position: a lookup by name costs H2 a map and a string per column. */
-    private static final String SELECT = """
-            SELECT m.guid, m.user_guid, u.id, m.id, m.institution_code, m.metadata,
+    /**
+     * The columns {@link #map} reads, by position: a lookup by name costs H2 a map and a string per column. The row
+     * carries its user's client and id ({@code V28}), so a member is read from one table.
+     */
+    private static final String COLUMNS = """
+            m.guid, m.user_guid, m.user_id, m.id, m.institution_code, m.metadata,
               m.background_aggregation_is_disabled, m.connection_status, m.is_being_aggregated, m.is_authenticated,
               m.aggregated_at, m.successfully_aggregated_at, m.has_processed_accounts, m.has_processed_transactions,
               m.has_processed_account_numbers, m.failed_logins, m.most_recent_job_guid, m.connection_status_message,
-              m.version, m.created_at, m.updated_at
-            FROM member m JOIN app_user u ON u.guid = m.user_guid""";
-    /** The status poll's lookups, by the member's guid or id, and by the user's guid alone or guid or id. */
-    private static final String BY_GUID = lookup("m.guid", false);
-    private static final String BY_GUID_USER_ID = lookup("m.guid", true);
-    private static final String BY_ID = lookup("m.id", false);
-    private static final String BY_ID_USER_ID = lookup("m.id", true);
+              m.version, m.created_at, m.updated_at""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM member m";
+    /**
+     * The status poll's lookups: by the member's guid, or by its id within the user, with the user named by guid
+     * or (where the path allows it) by guid or id. A member named by id under a user named by guid or id is found
+     * through the user's row, whose index by client and id leads to the user's members.
+     */
+    private static final String BY_GUID = SELECT + " WHERE m.guid = ? AND m.user_guid = ? AND m.client_id = ?";
+    private static final String BY_GUID_USER_ID = SELECT
+            + " WHERE m.guid = ? AND (m.user_guid = ? OR m.user_id = ?) AND m.client_id = ?";
+    private static final String BY_ID = SELECT + " WHERE m.id = ? AND m.user_guid = ? AND m.client_id = ?";
+    private static final String BY_ID_USER_ID = "SELECT " + COLUMNS + " FROM member m JOIN app_user u ON u.guid = m.user_guid"
+            + " WHERE m.id = ? AND (u.guid = ? OR u.id = ?) AND u.client_id = ?";
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -67,11 +76,6 @@ public final class MemberStore {
         boolean userId = user.idAllowed();
         return member.find(guid -> findBy(userId ? BY_GUID_USER_ID : BY_GUID, guid, user, clientId),
                 id -> findBy(userId ? BY_ID_USER_ID : BY_ID, id, user, clientId));
-    }
-
-    private static String lookup(String memberColumn, boolean userIdAllowed) {
-        return SELECT + " WHERE " + memberColumn + " = ? AND " + (userIdAllowed ? "(u.guid = ? OR u.id = ?)" : "u.guid = ?")
-                + " AND u.client_id = ?";
     }
 
     private Optional<Member> findBy(String sql, String value, Identifier user, String clientId) {
@@ -119,19 +123,28 @@ public final class MemberStore {
         });
     }
 
-    /** Inserts a member with its credentials; false when the user already has a member with its {@code id}. */
+    /**
+     * Inserts a member with its credentials; false when the user already has a member with its {@code id}. The
+     * member copies its user's client and id from the user's row, locked first: a concurrent change of the user's
+     * id, which writes the id to the user's members, then waits for this member or this member for it.
+     */
     public boolean insert(Handle h, Member m, List<StoredCredential> credentials) {
+        String[] user = h.createQuery("SELECT client_id, id FROM app_user WHERE guid = :guid FOR UPDATE")
+                .bind("guid", m.userGuid()).map((rs, c) -> new String[] {rs.getString(1), rs.getString(2)}).one();
         if (m.id() != null && idTaken(h, m.userGuid(), m.id(), m.guid())) {
             return false;
         }
         h.createUpdate("""
-                        INSERT INTO member (guid, user_guid, id, institution_code, metadata,
+                        INSERT INTO member (guid, user_guid, client_id, user_id, id, institution_code, metadata,
                           background_aggregation_is_disabled, connection_status, is_being_aggregated, is_authenticated,
                           has_processed_accounts, has_processed_transactions, has_processed_account_numbers,
                           failed_logins, version, created_at, updated_at, background_due_at)
-                        VALUES (:guid, :userGuid, :id, :institutionCode, :metadata, :backgroundAggregationIsDisabled,
-                          :status, false, false, false, false, false, 0, 0, :createdAt, :updatedAt, :backgroundDueAt)""")
+                        VALUES (:guid, :userGuid, :clientId, :userIdNow, :id, :institutionCode, :metadata,
+                          :backgroundAggregationIsDisabled, :status, false, false, false, false, false, 0, 0, :createdAt,
+                          :updatedAt, :backgroundDueAt)""")
                 .bindMethods(m)
+                .bind("clientId", user[0])
+                .bind("userIdNow", user[1])
                 .bind("status", m.status().connectionStatus().name())
                 .bind("backgroundDueAt", backgroundDue.first(m.guid(), m.createdAt()))
                 .execute();

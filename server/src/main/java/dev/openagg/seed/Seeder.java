@@ -36,10 +36,10 @@ public final class Seeder {
             "is_disabled", "created_at", "updated_at"), new int[] {VARCHAR, VARCHAR, VARCHAR, BOOLEAN,
             TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE});
     private static final RowInserts MEMBERS = new RowInserts("member", List.of("guid", "user_guid",
-            "institution_code", "background_aggregation_is_disabled", "connection_status", "is_being_aggregated",
+            "client_id", "user_id", "institution_code", "background_aggregation_is_disabled", "connection_status", "is_being_aggregated",
             "is_authenticated", "aggregated_at", "successfully_aggregated_at", "has_processed_accounts",
             "has_processed_transactions", "has_processed_account_numbers", "failed_logins", "version", "created_at",
-            "updated_at", "background_due_at"), new int[] {VARCHAR, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, BOOLEAN,
+            "updated_at", "background_due_at"), new int[] {VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, BOOLEAN,
             BOOLEAN, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, BOOLEAN, BOOLEAN, BOOLEAN, INTEGER, INTEGER,
             TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE});
     /** Rows per transaction. */
@@ -68,6 +68,7 @@ public final class Seeder {
         double keep = members == 0 ? 0 : Math.min(1.0, (double) sampleSize / members);
         try (PrintWriter sample = new PrintWriter(Files.newBufferedWriter(sampleFile))) {
             String user = null;
+            String userId = null;
             int done = 0;
             while (done < members) {
                 List<Object[]> users = new ArrayList<>();
@@ -77,11 +78,12 @@ public final class Seeder {
                     if (i % membersPerUser == 0) {
                         user = Guids.next("USR");
                         // ids continue after the members already there, so a second seed does not reuse one
-                        users.add(new Object[] {user, clientId, "seed-" + (existing + i), false, now, now});
+                        userId = "seed-" + (existing + i);
+                        users.add(new Object[] {user, clientId, userId, false, now, now});
                     }
                     String member = Guids.next("MBR");
-                    rows.add(new Object[] {member, user, institution.code(), false, "CONNECTED", false, true, now, now,
-                            true, true, false, 0, 0, now, now, due(member, now)});
+                    rows.add(new Object[] {member, user, clientId, userId, institution.code(), false, "CONNECTED",
+                        false, true, now, now, true, true, false, 0, 0, now, now, due(member, now)});
                     if (random.nextDouble() < keep) {
                         sample.println(user + " " + member);
                     }

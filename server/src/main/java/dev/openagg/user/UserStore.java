@@ -114,6 +114,11 @@ public final class UserStore {
                             updated_at = :updatedAt WHERE guid = :guid""")
                     .bindMethods(user)
                     .execute();
+            // Each member row carries its user's id (V28), read by every member lookup.
+            h.createUpdate("UPDATE member SET user_id = :id WHERE user_guid = :guid AND user_id IS DISTINCT FROM :id")
+                    .bind("id", user.id())
+                    .bind("guid", user.guid())
+                    .execute();
             return Optional.of(user);
         });
     }

@@ -77,12 +77,7 @@ class ApiVersionTest extends ServerTest {
     void v20250224_names_users_members_and_accounts_by_guid_or_id_where_its_spec_allows() {
         Api v2025 = api.inVersion("v20250224");
         String user = v2025.post("/users", "{\"user\": {\"id\": \"partner-user-ids\"}}").json().at("/user/guid").asText();
-        Reply created = v2025.post("/users/partner-user-ids/members", "{\"member\": {\"institution_code\": \"mxbank\","
-                + " \"id\": \"partner-member-ids\", \"credentials\": [{\"guid\": \"" + Flow.LOGIN + "\", \"value\": \"mxuser\"},"
-                + " {\"guid\": \"" + Flow.PASSWORD + "\", \"value\": \"password\"}]}}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(202);
-        String member = created.json().at("/member/guid").asText();
-        new Flow(api, user).awaitStatus(member, "CONNECTED");
+        String member = connectedMemberNamedById(v2025, user, "partner-user-ids", "partner-member-ids");
 
         assertThat(v2025.get("/users/partner-user-ids").json().at("/user/guid").asText()).isEqualTo(user);
         assertThat(v2025.get("/users/partner-user-ids/members/partner-member-ids/status").json()
@@ -101,6 +96,34 @@ class ApiVersionTest extends ServerTest {
         assertThat(v2025.get("/users/" + user + "/accounts/" + accountId).status()).isEqualTo(404);
         assertThat(v2025.get("/users/" + user + "/members/partner-member-ids/statements").status()).isEqualTo(404);
         assertThat(v2025.get("/users/" + user + "/accounts/" + accountGuid).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_user_s_new_id_names_its_members_at_once_and_its_old_id_no_longer_does() {
+        Api v2025 = api.inVersion("v20250224");
+        String user = v2025.post("/users", "{\"user\": {\"id\": \"id-before\"}}").json().at("/user/guid").asText();
+        String member = connectedMemberNamedById(v2025, user, "id-before", "member-of-renamed");
+        assertThat(api.get("/users/" + user + "/members/" + member).json().at("/member/user_id").asText())
+                .isEqualTo("id-before");
+
+        assertThat(api.put("/users/" + user, "{\"user\": {\"id\": \"id-after\"}}").status()).isEqualTo(200);
+
+        assertThat(api.get("/users/" + user + "/members/" + member).json().at("/member/user_id").asText())
+                .isEqualTo("id-after");
+        assertThat(api.get("/users/" + user + "/members").json().at("/members/0/user_id").asText()).isEqualTo("id-after");
+        assertThat(v2025.get("/users/id-after/members/" + member + "/status").json().at("/member/guid").asText())
+                .isEqualTo(member);
+        assertThat(v2025.get("/users/id-after/members/member-of-renamed/status").json().at("/member/guid").asText())
+                .isEqualTo(member);
+        assertThat(v2025.get("/users/id-before/members/" + member + "/status").status()).isEqualTo(404);
+        assertThat(v2025.get("/users/id-before/members/member-of-renamed").status()).isEqualTo(404);
+
+        // Another client naming the same user and member, by guid or by id, finds nothing.
+        Api other = server.otherClient("renamed-other").inVersion("v20250224");
+        other.post("/users", "{\"user\": {\"id\": \"id-after\"}}");
+        assertThat(other.get("/users/id-after/members/" + member + "/status").status()).isEqualTo(404);
+        assertThat(other.get("/users/id-after/members/member-of-renamed/status").status()).isEqualTo(404);
+        assertThat(other.get("/users/" + user + "/members/" + member + "/status").status()).isEqualTo(404);
     }
 
     @Test
@@ -167,6 +190,17 @@ class ApiVersionTest extends ServerTest {
     private static String memberBody(String beside) {
         String body = Flow.memberBody("mxuser", "password", false);
         return body.substring(0, body.length() - 1) + beside + "}";
+    }
+
+    /** A member created in v20250224 under the user named by its id, given an id of its own, once CONNECTED. */
+    private String connectedMemberNamedById(Api v2025, String userGuid, String userId, String memberId) {
+        Reply created = v2025.post("/users/" + userId + "/members", "{\"member\": {\"institution_code\": \"mxbank\","
+                + " \"id\": \"" + memberId + "\", \"credentials\": [{\"guid\": \"" + Flow.LOGIN + "\", \"value\": \"mxuser\"},"
+                + " {\"guid\": \"" + Flow.PASSWORD + "\", \"value\": \"password\"}]}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        String member = created.json().at("/member/guid").asText();
+        new Flow(api, userGuid).awaitStatus(member, "CONNECTED");
+        return member;
     }
 
     private static void assertVersion(Api client, String version) {

@@ -76,6 +76,8 @@ class UpgradeFromPlainTextTest {
      */
     private static void readBack(TestServer server, Receiver receiver) {
         Flow flow = new Flow(server.api(), USER);
+        // Schema 28 copied each member's client and user id from its user: the member is found and shows the id.
+        assertThat(server.api().get(flow.path(CONNECTED, "")).json().at("/member/user_id").asText()).isEqualTo(USER);
         assertThat(flow.awaitStatus(RESUMED, "CONNECTED").get("is_authenticated").asBoolean()).isTrue();
         assertThat(flow.start(CONNECTED, "aggregate").status()).isEqualTo(202);
         assertThat(flow.awaitStatus(CONNECTED, "CONNECTED").get("is_authenticated").asBoolean()).isTrue();
@@ -93,9 +95,9 @@ class UpgradeFromPlainTextTest {
         new ClientStore(db, java.time.Clock.systemUTC()).add(TestServer.CLIENT_ID, TestServer.API_KEY);
         db.useTransaction(h -> {
             StoredRows.user(h, USER, now);
-            StoredRows.member(h, CONNECTED, USER, "CONNECTED", false, null, now);
+            StoredRows.memberBeforeV28(h, CONNECTED, USER, "CONNECTED", false, null, now);
             StoredRows.credentials(h, CONNECTED, "mxuser", BANK_PASSWORD);
-            StoredRows.member(h, RESUMED, USER, "RESUMED", true, JOB, now);
+            StoredRows.memberBeforeV28(h, RESUMED, USER, "RESUMED", true, JOB, now);
             StoredRows.credentials(h, RESUMED, "mxuser", "challenge");
             h.createUpdate("""
                             INSERT INTO job (guid, member_guid, kind, phase, step, connector_state,

@@ -18,6 +18,21 @@ public final class StoredRows {
     /** A member in {@code status}; {@code job} is its most recent job, which {@code running} says is running. */
     public static void member(Handle h, String guid, String user, String status, boolean running, String job, Instant now) {
         h.createUpdate("""
+                        INSERT INTO member (guid, user_guid, client_id, user_id, institution_code,
+                          background_aggregation_is_disabled, connection_status, is_being_aggregated, is_authenticated,
+                          has_processed_accounts, has_processed_transactions, has_processed_account_numbers,
+                          failed_logins, most_recent_job_guid, version, created_at, updated_at)
+                        SELECT :guid, :user, u.client_id, u.id, 'mxbank', FALSE, :status, :running, FALSE, FALSE, FALSE,
+                          FALSE, 0, :job, 3, :now, :now FROM app_user u WHERE u.guid = :user""")
+                .bind("guid", guid).bind("user", user).bind("status", status).bind("running", running)
+                .bind("job", job).bind("now", now)
+                .execute();
+    }
+
+    /** {@link #member} as versions before schema 28 stored it, without its user's client and id. */
+    public static void memberBeforeV28(Handle h, String guid, String user, String status, boolean running, String job,
+                                       Instant now) {
+        h.createUpdate("""
                         INSERT INTO member (guid, user_guid, institution_code, background_aggregation_is_disabled,
                           connection_status, is_being_aggregated, is_authenticated, has_processed_accounts,
                           has_processed_transactions, has_processed_account_numbers, failed_logins,
