@@ -21,20 +21,20 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Members and their credentials, whose values are stored encrypted ({@link SecretColumn#MEMBER_CREDENTIAL}). Reads
- * are scoped by client through the owning user.
+ * are scoped by client through the client each member row carries, copied from its owning user.
  */
 public final class MemberStore {
     /**
      * The columns {@link #map} reads, by position: a lookup by name costs H2 a map and a string per column. The row
      * carries its user's client and id ({@code V28}), so a member is read from one table.
      */
-    private static final String COLUMNS = """
-            m.guid, m.user_guid, m.user_id, m.id, m.institution_code, m.metadata,
+    private static final String SELECT = """
+            SELECT m.guid, m.user_guid, m.user_id, m.id, m.institution_code, m.metadata,
               m.background_aggregation_is_disabled, m.connection_status, m.is_being_aggregated, m.is_authenticated,
               m.aggregated_at, m.successfully_aggregated_at, m.has_processed_accounts, m.has_processed_transactions,
               m.has_processed_account_numbers, m.failed_logins, m.most_recent_job_guid, m.connection_status_message,
-              m.version, m.created_at, m.updated_at""";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM member m";
+              m.version, m.created_at, m.updated_at
+            FROM member m""";
     /**
      * The status poll's lookups: by the member's guid, or by its id within the user, with the user named by guid
      * or (where the path allows it) by guid or id. A member named by id under a user named by guid or id is found
@@ -44,7 +44,7 @@ public final class MemberStore {
     private static final String BY_GUID_USER_ID = SELECT
             + " WHERE m.guid = ? AND (m.user_guid = ? OR m.user_id = ?) AND m.client_id = ?";
     private static final String BY_ID = SELECT + " WHERE m.id = ? AND m.user_guid = ? AND m.client_id = ?";
-    private static final String BY_ID_USER_ID = "SELECT " + COLUMNS + " FROM member m JOIN app_user u ON u.guid = m.user_guid"
+    private static final String BY_ID_USER_ID = SELECT + " JOIN app_user u ON u.guid = m.user_guid"
             + " WHERE m.id = ? AND (u.guid = ? OR u.id = ?) AND u.client_id = ?";
 
     private final Jdbi jdbi;

@@ -35,13 +35,14 @@ public final class Seeder {
     private static final RowInserts USERS = new RowInserts("app_user", List.of("guid", "client_id", "id",
             "is_disabled", "created_at", "updated_at"), new int[] {VARCHAR, VARCHAR, VARCHAR, BOOLEAN,
             TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE});
-    private static final RowInserts MEMBERS = new RowInserts("member", List.of("guid", "user_guid",
-            "client_id", "user_id", "institution_code", "background_aggregation_is_disabled", "connection_status", "is_being_aggregated",
-            "is_authenticated", "aggregated_at", "successfully_aggregated_at", "has_processed_accounts",
-            "has_processed_transactions", "has_processed_account_numbers", "failed_logins", "version", "created_at",
-            "updated_at", "background_due_at"), new int[] {VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, BOOLEAN,
-            BOOLEAN, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, BOOLEAN, BOOLEAN, BOOLEAN, INTEGER, INTEGER,
-            TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE});
+    private static final RowInserts MEMBERS = new RowInserts("member", List.of("guid", "user_guid", "client_id",
+            "user_id", "institution_code", "background_aggregation_is_disabled", "connection_status",
+            "is_being_aggregated", "is_authenticated", "aggregated_at", "successfully_aggregated_at",
+            "has_processed_accounts", "has_processed_transactions", "has_processed_account_numbers", "failed_logins",
+            "version", "created_at", "updated_at", "background_due_at"), new int[] {VARCHAR, VARCHAR, VARCHAR, VARCHAR,
+            VARCHAR, BOOLEAN, VARCHAR, BOOLEAN, BOOLEAN, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, BOOLEAN,
+            BOOLEAN, BOOLEAN, INTEGER, INTEGER, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE,
+            TIMESTAMP_WITH_TIMEZONE});
     /** Rows per transaction. */
     private static final int BATCH = 20_000;
 
