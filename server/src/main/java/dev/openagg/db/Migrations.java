@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with Flyway, unless it already is. Flyway reads, checksums and validates every
@@ -36,6 +39,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 public final class Migrations {
     static final String LOCATION = "db/migration";
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private final DataSource dataSource;
     private final List<JavaMigration> javaMigrations;
@@ -65,10 +69,20 @@ public final class Migrations {
         if (fingerprint.isPresent() && fingerprint.get().equals(stored())) {
             return false;
         }
-        Flyway.configure().dataSource(dataSource).locations(locations)
+        // Flyway's own messages are below the log's level; a migration over large tables can take minutes, and
+        // the node does not listen meanwhile, so the log says what it waits for.
+        LOG.info("bringing the database schema up to date; the server listens once that is done");
+        long started = System.nanoTime();
+        MigrateResult result = Flyway.configure().dataSource(dataSource).locations(locations)
                 .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).load().migrate();
         fingerprint.ifPresent(this::store);
+        LOG.info("database schema at version {} after {} migration(s) in {} ms", schemaVersion(result),
+                result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);
         return true;
+    }
+
+    private static String schemaVersion(MigrateResult result) {
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
     }
 
     /** The fingerprint the database holds, or null before migration 25 created its table. */

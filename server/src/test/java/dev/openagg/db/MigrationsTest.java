@@ -3,6 +3,7 @@ package dev.openagg.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openagg.secret.EncryptSecretsMigration;
+import dev.openagg.support.LogCapture;
 import dev.openagg.support.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,11 +37,21 @@ class MigrationsTest {
     void a_new_database_is_migrated_and_the_next_start_skips_flyway() throws SQLException {
         Migrations build = new Migrations(dataSource, java);
 
-        assertThat(build.migrate()).as("the first start runs Flyway").isTrue();
-        long applied = count("SELECT COUNT(*) FROM flyway_schema_history WHERE success");
-        assertThat(build.stored()).hasSize(64);
-        assertThat(new Migrations(dataSource, java).migrate()).as("a second start with the same jar").isFalse();
-        assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE success")).isEqualTo(applied);
+        try (LogCapture log = new LogCapture()) {
+            assertThat(build.migrate()).as("the first start runs Flyway").isTrue();
+            long applied = count("SELECT COUNT(*) FROM flyway_schema_history WHERE success");
+            assertThat(build.stored()).hasSize(64);
+            String latest = latestVersion();
+            assertThat(log.text()).as("what a node says while it migrates")
+                    .contains("bringing the database schema up to date")
+                    .containsPattern("database schema at version " + latest
+                            + " after [1-9][0-9]* migration\\(s\\) in [0-9]+ ms");
+
+            String before = log.text();
+            assertThat(new Migrations(dataSource, java).migrate()).as("a second start with the same jar").isFalse();
+            assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE success")).isEqualTo(applied);
+            assertThat(log.text()).as("a start that skips Flyway says nothing of it").isEqualTo(before);
+        }
     }
 
     @Test
@@ -82,6 +93,15 @@ class MigrationsTest {
         assertThat(unlisted.migrate()).isTrue();
         assertThat(unlisted.migrate()).isTrue();
         assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '25' AND success")).isOne();
+    }
+
+    private String latestVersion() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private long count(String sql) throws SQLException {
