@@ -69,9 +69,9 @@ public final class Migrations {
         if (fingerprint.isPresent() && fingerprint.get().equals(stored())) {
             return false;
         }
-        // Flyway's own messages are below the log's level; a migration over large tables can take minutes, and
-        // the node does not listen meanwhile, so the log says what it waits for.
-        LOG.info("bringing the database schema up to date; the server listens once that is done");
+        // Flyway's own messages are below the log's level, and a migration over large tables can take minutes
+        // before a node listens (or a seed starts), so the log says what it waits for.
+        LOG.info("bringing the database schema up to date; over large tables this can take minutes");
         long started = System.nanoTime();
         MigrateResult result = Flyway.configure().dataSource(dataSource).locations(locations)
                 .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).load().migrate();

@@ -96,19 +96,19 @@ class MigrationsTest {
     }
 
     private String latestVersion() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return first("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1");
     }
 
     private long count(String sql) throws SQLException {
+        return Long.parseLong(first(sql));
+    }
+
+    /** The first column of the query's first row, as text. */
+    private String first(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getString(1);
         }
     }
 }
