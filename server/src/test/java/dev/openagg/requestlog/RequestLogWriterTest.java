@@ -10,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +27,9 @@ class RequestLogWriterTest {
 
     @Test
     void entries_that_arrive_while_the_writer_gathers_are_stored_in_one_transaction_and_closing_stores_them_at_once() {
-        Jdbi jdbi = Jdbi.create("jdbc:h2:mem:gathered;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        jdbi.useHandle(h -> {
-            h.createScript(migration("V21__request_log.sql")).execute();
-            h.createScript(migration("V27__request_log_member_in_time_index.sql")).execute();
-        });
-        RequestLog log = new RequestLog(jdbi, Clock.systemUTC(), Duration.ofDays(7), 1_000, Duration.ofMinutes(10));
+        Jdbi jdbi = logTable("gathered");
+        RequestLog log = new RequestLog(jdbi, Clock.systemUTC(), Duration.ofDays(7), 1_000, Duration.ofMinutes(10),
+                Duration.ofMillis(250));
         log.start();
         log.offer(entry(0));
         Await.until(log::waiting, n -> n == 0, BOUND, "the writer took the first entry");
@@ -43,9 +47,81 @@ class RequestLogWriterTest {
         assertThat(stored).isEqualTo(50);
     }
 
+    @Test
+    void entries_offered_by_many_threads_at_once_are_each_stored_once_and_no_wake_up_is_missed() throws Exception {
+        Jdbi jdbi = logTable("concurrent");
+        // a short gather, pauses between the threads' bursts: the writer stores and parks on an empty queue many
+        // times while entries arrive; parked for an hour unless an entry wakes it, so one missed wake-up stalls it
+        RequestLog log = new RequestLog(jdbi, Clock.systemUTC(), Duration.ofDays(7), 100_000, Duration.ofMillis(1),
+                Duration.ofHours(1));
+        log.start();
+        int threads = 8;
+        int each = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> offering = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * each;
+            offering.add(pool.submit(() -> {
+                go.await();
+                for (int i = first; i < first + each; i++) {
+                    log.offer(entry(i));
+                    if (i % 50 == 0) {
+                        Thread.sleep(2);
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : offering) {
+            f.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Await.until(log::written, n -> n == threads * each, BOUND, "every entry stored before closing");
+        log.close();
+
+        assertThat(log.dropped()).isZero();
+        assertThat(log.waiting()).isZero();
+        assertThat(log.batches()).as("the writer stored, parked and was woken again").isGreaterThan(1);
+        long stored = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT request_id) FROM request_log")
+                .mapTo(Long.class).one());
+        assertThat(stored).isEqualTo(log.written());
+    }
+
+    @Test
+    void an_entry_offered_to_an_idle_writer_wakes_it() {
+        Jdbi jdbi = logTable("idle");
+        // parked for an hour unless an entry wakes it
+        RequestLog log = new RequestLog(jdbi, Clock.systemUTC(), Duration.ofDays(7), 1_000, Duration.ZERO,
+                Duration.ofHours(1));
+        log.start();
+        try {
+            for (int i = 0; i < 20; i++) {
+                long written = log.written();
+                Await.until(log::parked, parked -> parked, BOUND, "the writer parked on an empty queue");
+                log.offer(entry(i));
+                Await.until(log::written, n -> n == written + 1, BOUND, "entry " + i + " stored");
+            }
+            assertThat(log.batches()).isEqualTo(20);
+        } finally {
+            log.close();
+        }
+    }
+
     private static Http.Answered entry(int i) {
         return new Http.Answered("client-1", "request-" + i, Instant.now(), "GET", "/users", "/users", null, 200, 1,
                 Map.of(), null, "{\"users\": []}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An in-memory database with the log's table as the migrations make it. */
+    private static Jdbi logTable(String database) {
+        Jdbi jdbi = Jdbi.create("jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        jdbi.useHandle(h -> {
+            h.createScript(migration("V21__request_log.sql")).execute();
+            h.createScript(migration("V27__request_log_member_in_time_index.sql")).execute();
+        });
+        return jdbi;
     }
 
     private static String migration(String name) {
