@@ -20,4 +20,11 @@ class EmbeddedDatabaseSettingsTest {
             assertThat(rate).isEqualTo(String.valueOf(Config.EMBEDDED_COMPACT_FILL_RATE)).isEqualTo("50");
         }
     }
+
+    /** The tests run H2 as the server does: without its internal assertions (see the server's build file). */
+    @Test
+    void the_tests_run_h2_without_its_internal_assertions_and_ours_with_them() {
+        assertThat(org.h2.mvstore.MVStore.class.desiredAssertionStatus()).isFalse();
+        assertThat(Config.class.desiredAssertionStatus()).isTrue();
+    }
 }
