@@ -120,10 +120,10 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
     }
 
     /**
-     * The next entry, waiting up to {@code wait} for one. The writer says it is idle before it looks at the queue a
-     * last time: a request that adds an entry after that look finds the flag and wakes it, one before it is seen.
+     * The next entry, waiting up to {@link #idleWait} for one. The writer says it is idle before it looks at the queue
+     * a last time: a request that adds an entry after that look finds the flag and wakes it, one before it is seen.
      */
-    private Http.Answered next(Duration wait) {
+    private Http.Answered next() {
         Http.Answered entry = take();
         if (entry != null) {
             return entry;
@@ -131,7 +131,7 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
         idle.set(true);
         entry = take();
         if (entry == null) {
-            LockSupport.parkNanos(this, wait.toNanos());
+            LockSupport.parkNanos(this, idleWait.toNanos());
             entry = take();
         }
         idle.set(false);
@@ -166,13 +166,17 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
         List<Http.Answered> batch = new ArrayList<>(BATCH);
         while (closing.getCount() > 0 || !queue.isEmpty()) {
             try {
-                Http.Answered first = next(idleWait);
+                Http.Answered first = next();
                 if (first != null) {
                     batch.add(first);
                     if (queued.get() < BATCH - 1) {
                         closing.await(gather.toMillis(), TimeUnit.MILLISECONDS);
                     }
-                    for (Http.Answered more = take(); more != null; more = batch.size() < BATCH ? take() : null) {
+                    while (batch.size() < BATCH) {
+                        Http.Answered more = take();
+                        if (more == null) {
+                            break;
+                        }
                         batch.add(more);
                     }
                     store(batch);

@@ -50,8 +50,8 @@ class RequestLogWriterTest {
     @Test
     void entries_offered_by_many_threads_at_once_are_each_stored_once_and_no_wake_up_is_missed() throws Exception {
         Jdbi jdbi = logTable("concurrent");
-        // a short gather, pauses between the threads' bursts: the writer stores and parks on an empty queue many
-        // times while entries arrive; parked for an hour unless an entry wakes it, so one missed wake-up stalls it
+        // a short gather and pauses between the threads' bursts, so that the writer can find the queue empty while
+        // entries still arrive; it parks for an hour unless an entry wakes it, so one missed wake-up stalls it
         RequestLog log = new RequestLog(jdbi, Clock.systemUTC(), Duration.ofDays(7), 100_000, Duration.ofMillis(1),
                 Duration.ofHours(1));
         log.start();
@@ -83,7 +83,7 @@ class RequestLogWriterTest {
 
         assertThat(log.dropped()).isZero();
         assertThat(log.waiting()).isZero();
-        assertThat(log.batches()).as("the writer stored, parked and was woken again").isGreaterThan(1);
+        assertThat(log.batches()).as("stored in more than one transaction").isGreaterThan(1);
         long stored = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT request_id) FROM request_log")
                 .mapTo(Long.class).one());
         assertThat(stored).isEqualTo(log.written());
