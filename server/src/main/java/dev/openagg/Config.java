@@ -86,12 +86,21 @@ public record Config(
     static final int EMBEDDED_COMPACT_FILL_RATE = 50;
 
     /**
+     * The longest text or binary value (H2's {@code TEXT} is a large object) the embedded database keeps inside its
+     * row; longer ones go to H2's separate store of large objects, three more maps written per value. H2's default of
+     * 256 is below a member's status reply (about 350 bytes), so every status poll the request log kept wrote there.
+     * The request log cuts its bodies at 16,384 characters ({@code Redaction}).
+     */
+    static final int EMBEDDED_INPLACE_LOB_BYTES = 16_384;
+
+    /**
      * The embedded H2 file database in {@code dataDir}, in PostgreSQL mode so one set of migrations serves both. A
      * row lock is waited for up to 10 s, as PostgreSQL would, rather than H2's default 1 s: creates counted against
      * a quota queue on their owner's row. Its page cache is a third of the heap ({@link #embeddedCacheKb}). H2 does
      * not close it when the JVM begins to exit: the server closes it last, after the requests, steps and request-log
      * entries under way have been written. H2 rewrites the file's live pages in the background only once they fill
-     * less than half of it ({@link #EMBEDDED_COMPACT_FILL_RATE}).
+     * less than half of it ({@link #EMBEDDED_COMPACT_FILL_RATE}). Values up to {@link #EMBEDDED_INPLACE_LOB_BYTES} stay
+     * in their rows.
      */
     public String jdbcUrl() {
         if (!isEmbedded()) {
@@ -100,6 +109,7 @@ public record Config(
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("openagg")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
                 + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=" + EMBEDDED_COMPACT_FILL_RATE
+                + ";MAX_LENGTH_INPLACE_LOB=" + EMBEDDED_INPLACE_LOB_BYTES
                 + ";CACHE_SIZE=" + embeddedCacheKb(Runtime.getRuntime().maxMemory());
     }
 
