@@ -2,6 +2,9 @@ package dev.openagg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openagg.cli.Arguments;
+import dev.openagg.cli.Command;
+import dev.openagg.cli.Flag;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code openagg cds-training}, run by the build under {@code -XX:ArchiveClassesAtExit}: starts a server on a
@@ -27,23 +28,27 @@ import picocli.CommandLine.Option;
  * exits, leaving nothing behind. The JVM then writes the classes this loaded to an archive (AppCDS) that later
  * starts map instead of loading and verifying the classes again.
  */
-@Command(name = "cds-training", hidden = true,
-        description = "Serve a few representative requests on a throwaway server, for the class-data archive.")
-final class CdsTraining implements Callable<Integer> {
+final class CdsTraining {
     private static final Duration BOUND = Duration.ofSeconds(60);
     private static final String LOGIN = "CRD-1ec75c4c-4d35-4a8b-8e2a-3b2e5f9b6a01";
     private static final String PASSWORD = "CRD-9d2f7a3e-8c41-4f6b-a0d5-6e1c2b7f4a02";
 
-    @Option(names = "--work-dir", description = "Where the throwaway data directory is made (default: the system's temporary directory).")
-    Path workDir;
+    static final Flag WORK_DIR = Flag.value("--work-dir", null, null,
+            "Where the throwaway data directory is made (default: the system's temporary directory).").labelled("DIR");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
     private String authorization;
 
-    @Override
-    public Integer call() throws IOException, InterruptedException {
+    static Command command() {
+        return Command.of("cds-training", "Serve a few representative requests on a throwaway server, for the "
+                + "class-data archive.", List.of(WORK_DIR), arguments -> new CdsTraining().run(arguments))
+                .hiddenFromHelp();
+    }
+
+    private int run(Arguments arguments) throws IOException, InterruptedException {
+        Path workDir = arguments.path(WORK_DIR);
         Path dir = workDir == null ? Files.createTempDirectory("openagg-training")
                 : Files.createTempDirectory(workDir, "openagg-training");
         try {

@@ -1,22 +1,24 @@
 package dev.openagg;
 
+import dev.openagg.cli.Arguments;
+import dev.openagg.cli.Command;
 import dev.openagg.institution.Institutions;
 import dev.openagg.scenario.ScenarioCheck;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code openagg check-scenario FILE...}: validates scenario files as the server would, exit 1 on any problem. */
-@Command(name = "check-scenario", mixinStandardHelpOptions = true,
-        description = "Checks scenario files (JSON, or YAML for .yaml and .yml) and prints every problem with its JSON path.")
-final class CheckScenario implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files to check.")
-    List<Path> files;
+final class CheckScenario {
+    private CheckScenario() {
+    }
 
-    @Override
-    public Integer call() {
+    static Command command() {
+        return Command.of("check-scenario", "Check scenario files (JSON, or YAML for .yaml and .yml) and print "
+                + "every problem with its JSON path.", List.of(), CheckScenario::run).withOperands("FILE");
+    }
+
+    private static int run(Arguments arguments) {
+        List<Path> files = arguments.operands().stream().map(Path::of).toList();
         Institutions builtIn = Institutions.discover();
         List<String> problems = ScenarioCheck.problems(files, code -> builtIn.find(code)
                 .map(i -> code + " is the code of a built-in institution"));

@@ -1,5 +1,6 @@
 package dev.openagg;
 
+import dev.openagg.cli.Defaults;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,17 +12,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Where a setting that is not given as a flag comes from: its environment variable, else the config file, else the
  * built-in default. The config file ({@code --config FILE} or {@code OPENAGG_CONFIG}) is a properties file whose
- * keys are the environment variables' names. Each option names its variable in {@code descriptionKey}.
+ * keys are the environment variables' names, which each flag names ({@link dev.openagg.cli.Flag#variable()}).
  */
-final class ConfigFile implements CommandLine.IDefaultValueProvider {
+final class ConfigFile implements Defaults {
     static final String VARIABLE = "OPENAGG_CONFIG";
     private static final String FLAG = "--config";
 
@@ -59,38 +56,27 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     }
 
     @Override
-    public String defaultValue(ArgSpec arg) {
-        String key = arg.descriptionKey();
-        if (key == null || key.isEmpty()) {
-            return null;
-        }
-        String value = environment.get(key);
-        if (value == null || value.isBlank()) {
-            value = file.getProperty(key);
-        }
-        // picocli expands ${...} in defaults; a password may well contain that sequence.
-        return value == null ? null : value.replace("${", "$${");
+    public String value(String variable) {
+        String value = environment.get(variable);
+        return value == null || value.isBlank() ? file.getProperty(variable) : value;
+    }
+
+    @Override
+    public String origin(String variable) {
+        String value = environment.get(variable);
+        return value == null || value.isBlank() ? variable + " in " + path : variable;
     }
 
     /**
-     * Keys of the config file that no option and no connector provider on the class path knows: a misspelt setting
-     * must not be silently ignored.
+     * Keys of the config file that no flag ({@code variables}) and no connector provider on the class path knows: a
+     * misspelt setting must not be silently ignored.
      */
-    Set<String> unknownKeys(CommandLine commandLine, Set<String> providerSettings) {
-        Set<String> known = new TreeSet<>(providerSettings);
-        collectKeys(commandLine.getCommandSpec(), known);
+    Set<String> unknownKeys(Set<String> variables, Set<String> providerSettings) {
         Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
-        unknown.removeAll(known);
+        unknown.removeAll(variables);
+        unknown.removeAll(providerSettings);
         unknown.remove(VARIABLE);
         return unknown;
-    }
-
-    private static void collectKeys(CommandSpec spec, Set<String> keys) {
-        Stream.concat(spec.options().stream(), spec.positionalParameters().stream())
-                .map(ArgSpec::descriptionKey)
-                .filter(k -> k != null && !k.isEmpty())
-                .forEach(keys::add);
-        spec.subcommands().values().forEach(sub -> collectKeys(sub.getCommandSpec(), keys));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.openagg;
 
+import dev.openagg.cli.Arguments;
+import dev.openagg.cli.Command;
 import dev.openagg.db.DataDir;
 import dev.openagg.db.Database;
 import dev.openagg.secret.KeyFile;
@@ -8,9 +10,6 @@ import dev.openagg.secret.MasterKey;
 import dev.openagg.secret.StoredSecrets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code openagg rotate-key}: re-encrypts every stored secret that is under another key with the current master key,
@@ -18,15 +17,17 @@ import picocli.CommandLine.Mixin;
  * the embedded default, whose key file OpenAgg manages, it first generates the new key, and the server must be
  * stopped (the embedded database serves one process).
  */
-@Command(name = "rotate-key", description = "Re-encrypt every stored secret under the current master key "
-        + "(on the embedded default: under a newly generated key).")
-final class RotateKey implements Callable<Integer> {
-    @Mixin
-    Main.Storage storage;
+final class RotateKey {
+    private RotateKey() {
+    }
 
-    @Override
-    public Integer call() {
-        Config config = storage.config();
+    static Command command() {
+        return Command.of("rotate-key", "Re-encrypt every stored secret under the current master key "
+                + "(on the embedded default: under a newly generated key).", Storage.FLAGS, RotateKey::run);
+    }
+
+    private static int run(Arguments arguments) {
+        Config config = new Storage(arguments).config();
         Path ownFile = config.isEmbedded() && !config.keys().namesMasterKey()
                 ? config.dataDir().resolve(KeyFile.DEFAULT_NAME) : null;
         Database opened;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openagg.api.Limits;
+import dev.openagg.cli.Program;
+import dev.openagg.cli.UsageException;
 import dev.openagg.institution.Institutions;
 import dev.openagg.limit.ClientLimits;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Flags, environment variables and the config file, and which one wins. */
 class ConfigFileTest {
@@ -23,10 +24,8 @@ class ConfigFileTest {
     Path dir;
 
     private Config serve(Map<String, String> environment, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setDefaultValueProvider(ConfigFile.load(args, environment));
-        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-        return ((Serve) parsed.subcommand().commandSpec().userObject()).config();
+        Program.Run run = (Program.Run) Main.program().parse(args, ConfigFile.load(args, environment));
+        return Serve.config(run.arguments());
     }
 
     private Path file(String text) throws IOException {
@@ -154,7 +153,7 @@ class ConfigFileTest {
 
         ConfigFile settings = ConfigFile.load(new String[] {"serve", "--config", file.toString()}, Map.of());
 
-        assertThat(settings.unknownKeys(new CommandLine(new Main()), Set.of()))
+        assertThat(settings.unknownKeys(Main.program().variables(), Set.of()))
                 .containsExactly("OPENAGG_DATABASE_PASSWROD", "OPENAGG_JOB_HEARTBEAT");
     }
 
@@ -165,7 +164,7 @@ class ConfigFileTest {
         ConfigFile settings = ConfigFile.load(new String[] {"serve", "--config", file.toString()},
                 Map.of("OPENAGG_PORT", "9001"));
 
-        assertThat(settings.unknownKeys(new CommandLine(new Main()), Institutions.providerSettingNames())).isEmpty();
+        assertThat(settings.unknownKeys(Main.program().variables(), Institutions.providerSettingNames())).isEmpty();
         assertThat(settings.connectorSettings()).containsEntry("OPENAGG_OFX_INSTITUTIONS", "/etc/openagg/ofx.json")
                 .containsEntry("OPENAGG_PORT", "9001");
     }
@@ -181,7 +180,7 @@ class ConfigFileTest {
     @Test
     void a_heartbeat_of_zero_is_refused() {
         assertThatThrownBy(() -> serve(Map.of("OPENAGG_JOB_HEARTBEAT_S", "0"), "serve"))
-                .isInstanceOf(CommandLine.ParameterException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--job-heartbeat");
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import picocli.CommandLine;
 
 /** Scenario files in the scenarios folder: the shipped examples run, and edits take effect while the server runs. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -138,9 +137,9 @@ class ScenarioFilesTest {
                 bad + ": $.institution.logins[0].outcome: SUNNY is not one of PREVENTED, DENIED, REJECTED, LOCKED,"
                         + " CONNECTED, IMPEDED, DEGRADED, DISCONNECTED, DISCONTINUED, CLOSED, FAILED, DISABLED, EXPIRED,"
                         + " IMPAIRED");
-        assertThat(new CommandLine(new Main()).execute("check-scenario", bad.toString())).isEqualTo(1);
-        assertThat(new CommandLine(new Main()).execute("check-scenario", mxbank.toString())).isEqualTo(1);
-        assertThat(new CommandLine(new Main()).execute("check-scenario", shipped.get(0).toString())).isZero();
+        assertThat(Main.run("check-scenario", bad.toString())).isEqualTo(1);
+        assertThat(Main.run("check-scenario", mxbank.toString())).isEqualTo(1);
+        assertThat(Main.run("check-scenario", shipped.get(0).toString())).isZero();
         Files.delete(bad);
         Files.delete(mxbank);
     }

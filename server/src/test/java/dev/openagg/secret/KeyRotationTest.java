@@ -111,7 +111,7 @@ class KeyRotationTest {
                 }, clients));
             }
             assertThat(challenged.await(1, TimeUnit.MINUTES)).as("every client in a flow").isTrue();
-            int code = CompletableFuture.supplyAsync(() -> Main.commandLine().execute("rotate-key",
+            int code = CompletableFuture.supplyAsync(() -> Main.run("rotate-key",
                     "--database-url", url, "--database-user", "postgres", "--database-password", "postgres",
                     "--master-key", newKey.encoded(), "--previous-master-key", oldKey.encoded()), clients).get();
             rotated.set(true);

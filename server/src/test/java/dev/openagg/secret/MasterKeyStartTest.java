@@ -8,11 +8,13 @@ import dev.openagg.Main;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Postgres;
 import dev.openagg.support.TestServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -56,12 +58,12 @@ class MasterKeyStartTest {
 
     @Test
     void serve_with_another_key_exits_with_the_reason_and_no_stack_trace() {
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setErr(new PrintWriter(err, true))
-                .execute("serve", "--port", "0", "--data-dir", dir.toString(), "--master-key", stranger.encoded());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"serve", "--port", "0", "--data-dir", dir.toString(), "--master-key",
+                stranger.encoded()}, Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("openagg serve: ").contains("OPENAGG_MASTER_KEY", own.id())
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("openagg serve: ").contains("OPENAGG_MASTER_KEY", own.id())
                 .doesNotContain(stranger.encoded(), own.encoded(), "\tat ");
     }
 

@@ -77,7 +77,7 @@ class SecretsAtRestTest {
         Jdbi db = Jdbi.create(config.jdbcUrl());
         List<String> underTheOldKey = SecretRows.values(db);
         String oldKey = KeyFile.read(dir.resolve(KeyFile.DEFAULT_NAME), "test").get(0).id();
-        assertThat(Main.commandLine().execute("rotate-key", "--data-dir", dir.toString())).isZero();
+        assertThat(Main.run("rotate-key", "--data-dir", dir.toString())).isZero();
 
         List<MasterKey> keys = KeyFile.read(dir.resolve(KeyFile.DEFAULT_NAME), "test");
         assertThat(keys).extracting(MasterKey::id).hasSize(1).doesNotContain(oldKey);
@@ -97,7 +97,7 @@ class SecretsAtRestTest {
 
         stopServer();
         assertOwnerOnly();
-        assertThat(Main.commandLine().execute("rotate-key", "--data-dir", dir.toString())).isZero();
+        assertThat(Main.run("rotate-key", "--data-dir", dir.toString())).isZero();
         assertOwnerOnly();
     }
 
