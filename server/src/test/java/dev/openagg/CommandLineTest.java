@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,17 @@ class CommandLineTest {
             assertThat(words).contains("env " + variable);
         }
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void every_help_fits_a_hundred_columns() {
+        for (String command : List.of("serve", "create-client", "seed", "check-scenario", "rotate-key")) {
+            assertThat(run(Map.of(), command, "--help")).isZero();
+        }
+        assertThat(run(Map.of(), "--help")).isZero();
+
+        assertThat(out().lines()).hasSizeGreaterThan(100)
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
     }
 
     @Test

@@ -13,11 +13,11 @@ final class Help {
 
     static String program(Program program, String description, List<Command> commands) {
         StringBuilder text = new StringBuilder("Usage: " + program.name() + " COMMAND [OPTIONS]\n");
-        wrap(text, description, "");
+        wrap(text, description, "", "");
         text.append("\nCommands:\n");
         int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
         for (Command command : commands) {
-            text.append("  ").append(pad(command.name(), width)).append(command.description()).append('\n');
+            wrap(text, command.description(), "  " + pad(command.name(), width), " ".repeat(2 + width));
         }
         text.append("\n  -h, --help     Show this help; after a command, that command's options.\n")
                 .append("  -V, --version  Show the version.\n");
@@ -27,15 +27,15 @@ final class Help {
     static String command(Program program, Command command) {
         StringBuilder text = new StringBuilder("Usage: " + program.name() + " " + command.name() + " [OPTIONS]"
                 + (command.operands() == null ? "" : " " + command.operands() + "...") + "\n");
-        wrap(text, command.description(), "");
+        wrap(text, command.description(), "", "");
         text.append("\nOptions:\n");
         for (Flag flag : command.flags()) {
             text.append("  ").append(flag.name()).append(flag.isSwitch() ? "[=" + flag.label() + "]" : " " + flag.label())
                     .append('\n');
-            wrap(text, flag.description(), INDENT);
+            wrap(text, flag.description(), INDENT, INDENT);
         }
         text.append("  -h, --help\n");
-        wrap(text, "Show this help.", INDENT);
+        wrap(text, "Show this help.", INDENT, INDENT);
         return text.toString();
     }
 
@@ -43,16 +43,21 @@ final class Help {
         return text + " ".repeat(Math.max(1, width - text.length()));
     }
 
-    /** Appends {@code words} in lines of at most {@link #WIDTH} characters, each starting with {@code indent}. */
-    private static void wrap(StringBuilder text, String words, String indent) {
+    /**
+     * Appends {@code words} in lines of at most {@link #WIDTH} characters: the first starting with {@code first}, the
+     * others with {@code indent}.
+     */
+    private static void wrap(StringBuilder text, String words, String first, String indent) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder(indent);
+        StringBuilder line = new StringBuilder(first);
+        int start = first.length();
         for (String word : words.split(" ")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+            if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
                 lines.add(line.toString());
                 line = new StringBuilder(indent);
+                start = indent.length();
             }
-            if (line.length() > indent.length()) {
+            if (line.length() > start) {
                 line.append(' ');
             }
             line.append(word);
