@@ -2,8 +2,10 @@ package dev.openagg;
 
 import dev.openagg.cli.Arguments;
 import dev.openagg.cli.Command;
+import dev.openagg.cli.UsageException;
 import dev.openagg.institution.Institutions;
 import dev.openagg.scenario.ScenarioCheck;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +20,7 @@ final class CheckScenario {
     }
 
     private static int run(Arguments arguments) {
-        List<Path> files = arguments.operands().stream().map(Path::of).toList();
+        List<Path> files = arguments.operands().stream().map(CheckScenario::path).toList();
         Institutions builtIn = Institutions.discover();
         List<String> problems = ScenarioCheck.problems(files, code -> builtIn.find(code)
                 .map(i -> code + " is the code of a built-in institution"));
@@ -27,5 +29,13 @@ final class CheckScenario {
             System.out.println(files.size() == 1 ? "1 scenario is valid." : files.size() + " scenarios are valid.");
         }
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    private static Path path(String operand) {
+        try {
+            return Path.of(operand);
+        } catch (InvalidPathException e) {
+            throw new UsageException("'" + operand.replace("\0", "\\0") + "' is not a file path: " + e.getReason());
+        }
     }
 }

@@ -94,6 +94,14 @@ class CommandLineTest {
     }
 
     @Test
+    void a_scenario_path_the_system_cannot_name_is_a_usage_error_not_a_crash() {
+        assertThat(run(Map.of(), "check-scenario", "bad\0name.json")).isEqualTo(2);
+
+        assertThat(err()).startsWith("openagg check-scenario: 'bad\\0name.json' is not a file path")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void the_version_is_printed_and_exits_0() {
         assertThat(run(Map.of(), "--version")).isZero();
         assertThat(out()).isEqualTo(Main.VERSION + "\n");
