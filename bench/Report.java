@@ -281,7 +281,6 @@ public class Report {
         return md.toString();
     }
 
-    /** One line of a markdown table. */
     /** The start time: the median of the run's starts, and each of them, when there were several. */
     private static String starts(Run run) {
         JsonNode ms = run.get("start_to_first_request_ms");
@@ -297,6 +296,7 @@ public class Report {
         return ms.asInt() + " ms (median of " + String.join(", ", each) + ")";
     }
 
+    /** One line of a markdown table. */
     private static String row(String first, List<String> cells) {
         return "| " + first + " | " + String.join(" | ", cells) + " |\n";
     }
