@@ -57,14 +57,18 @@ final class ConfigFile implements Defaults {
 
     @Override
     public String value(String variable) {
-        String value = environment.get(variable);
-        return value == null || value.isBlank() ? file.getProperty(variable) : value;
+        return isInEnvironment(variable) ? environment.get(variable) : file.getProperty(variable);
     }
 
     @Override
     public String origin(String variable) {
+        return isInEnvironment(variable) ? variable : variable + " in " + path;
+    }
+
+    /** Whether the environment sets {@code variable}: a blank value counts as unset, and the file is read instead. */
+    private boolean isInEnvironment(String variable) {
         String value = environment.get(variable);
-        return value == null || value.isBlank() ? variable + " in " + path : variable;
+        return value != null && !value.isBlank();
     }
 
     /**

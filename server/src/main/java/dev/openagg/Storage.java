@@ -5,7 +5,9 @@ import dev.openagg.cli.Flag;
 import dev.openagg.db.Database;
 import dev.openagg.secret.KeySettings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the data lives, and the keys its secrets are under: the flags every command that opens the database shares.
@@ -70,8 +72,9 @@ final class Storage {
 
     /** The settings of a one-off command: where the data lives and its keys. */
     Config config() {
-        return Config.defaults(dataDir()).withDatabase(arguments.string(DATABASE_URL),
-                arguments.string(DATABASE_USER), arguments.string(DATABASE_PASSWORD)).withKeys(keys());
+        Config.DatabaseSettings database = database();
+        return Config.defaults(dataDir()).withDatabase(database.url(), database.user(), database.password())
+                .withKeys(keys());
     }
 
     /** The configured database, migrated and checked against the keys, for a one-off command. */
@@ -81,6 +84,6 @@ final class Storage {
 
     /** These flags, then {@code more}. */
     static List<Flag> and(Flag... more) {
-        return java.util.stream.Stream.concat(FLAGS.stream(), java.util.Arrays.stream(more)).toList();
+        return Stream.concat(FLAGS.stream(), Arrays.stream(more)).toList();
     }
 }
