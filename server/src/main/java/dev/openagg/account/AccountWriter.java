@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -60,12 +59,12 @@ public final class AccountWriter implements HarvestSink {
 
     @Override
     public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
-        Instant now = clocks.ofUser(h, member.userGuid()).now();
+        Instant now = clocks.of(h, member.clientId()).now();
         Stored stored = Stored.NOTHING;
-        if (harvest.accounts() != null) {
-            harvest.accounts().forEach(a -> upsertAccount(h, member, a, now));
-        }
         Map<String, String> accounts = accountGuids(h, member.guid());
+        if (harvest.accounts() != null) {
+            harvest.accounts().forEach(a -> upsertAccount(h, member, accounts, a, now));
+        }
         if (harvest.transactions() != null) {
             stored = upsertTransactions(h, member, accounts, harvest.transactions(), now);
         }
@@ -91,11 +90,6 @@ public final class AccountWriter implements HarvestSink {
         return bySource;
     }
 
-    private static Optional<String> existing(Handle h, String table, String memberGuid, String sourceId) {
-        return h.createQuery("SELECT guid FROM " + table + " WHERE member_guid = :m AND source_id = :s")
-                .bind("m", memberGuid).bind("s", sourceId).mapTo(String.class).findOne();
-    }
-
     private static String account(Map<String, String> accounts, String sourceId) {
         String guid = accounts.get(sourceId);
         if (guid == null) {
@@ -104,9 +98,15 @@ public final class AccountWriter implements HarvestSink {
         return guid;
     }
 
-    private static void upsertAccount(Handle h, Member member, AccountData a, Instant now) {
-        Optional<String> guid = existing(h, "account", member.guid(), a.sourceId());
-        String sql = guid.isPresent()
+    /**
+     * Updates the account the member has under {@code a}'s source id, or adds it and its guid to {@code accounts} (the
+     * member's accounts by source id, read once: the member's row is locked while its data is stored).
+     */
+    private static void upsertAccount(Handle h, Member member, Map<String, String> accounts, AccountData a,
+                                      Instant now) {
+        String known = accounts.get(a.sourceId());
+        String guid = known != null ? known : Guids.next("ACT");
+        String sql = known != null
                 ? """
                   UPDATE account SET name = :name, type = :type, subtype = :subtype, account_number = :accountNumber,
                     routing_number = :routingNumber, balance = :balance, available_balance = :availableBalance,
@@ -119,9 +119,10 @@ public final class AccountWriter implements HarvestSink {
                   VALUES (:guid, :member, :user, :sourceId, :name, :type, :subtype, :accountNumber, :routingNumber,
                     :balance, :availableBalance, :creditLimit, :interestRate, :startedOn, :currencyCode, :now, :now)""";
         h.createUpdate(sql).bindMethods(a)
-                .bind("guid", guid.orElseGet(() -> Guids.next("ACT")))
+                .bind("guid", guid)
                 .bind("member", member.guid()).bind("user", member.userGuid()).bind("now", now)
                 .execute();
+        accounts.put(a.sourceId(), guid);
     }
 
     /**

@@ -78,7 +78,7 @@ public final class BackgroundAggregation implements AutoCloseable {
 
     /** A background aggregation of the member now, outside the schedule (a sandbox's control). */
     public Optional<Start> runNow(Member member) {
-        Instant now = clocks.ofUser(member.userGuid()).now();
+        Instant now = clocks.of(member.clientId()).now();
         return engine.startBackground(member, (h, m, jobGuid) -> claim(h, m, now, jobGuid));
     }
 

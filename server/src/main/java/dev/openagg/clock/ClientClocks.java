@@ -68,33 +68,20 @@ public final class ClientClocks {
         return enabled ? jdbi.withHandle(h -> of(h, clientId)) : at(Duration.ZERO);
     }
 
-    /** The time now of the client the user belongs to. */
-    public Now ofUser(Handle h, String userGuid) {
-        return at(offset(h, """
-                SELECT c.offset_ms FROM app_user u JOIN client_clock c ON c.client_id = u.client_id
-                WHERE u.guid = :k""", userGuid));
-    }
-
     /**
-     * Runs {@code work} with the time of the user's client, holding the client's row so that no advance of its clock
-     * runs meanwhile (an advance holds it too): for times queued outside the transaction that read the offset.
+     * Runs {@code work} with the client's time, holding the client's row so that no advance of its clock runs
+     * meanwhile (an advance holds it too): for times queued outside the transaction that read the offset.
      */
-    public void holding(String userGuid, BiConsumer<Handle, Now> work) {
-        jdbi.useTransaction(h -> h.createQuery("SELECT client_id FROM app_user WHERE guid = :u")
-                .bind("u", userGuid).mapTo(String.class).findOne().ifPresent(clientId -> {
-                    lockClient(h, clientId);
-                    work.accept(h, of(h, clientId));
-                }));
+    public void holding(String clientId, BiConsumer<Handle, Now> work) {
+        jdbi.useTransaction(h -> {
+            lockClient(h, clientId);
+            work.accept(h, of(h, clientId));
+        });
     }
 
     private static void lockClient(Handle h, String clientId) {
         h.createQuery("SELECT client_id FROM api_client WHERE client_id = :c FOR UPDATE")
                 .bind("c", clientId).mapTo(String.class).findOne();
-    }
-
-    /** The time now of the client the user belongs to, read on a handle of its own. */
-    public Now ofUser(String userGuid) {
-        return enabled ? jdbi.withHandle(h -> ofUser(h, userGuid)) : at(Duration.ZERO);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class DocumentWriter implements HarvestSink {
 
     @Override
     public Stored store(Handle h, Member member, JobKind kind, Harvest harvest) {
-        Instant now = clocks.ofUser(h, member.userGuid()).now();
+        Instant now = clocks.of(h, member.clientId()).now();
         write(h, member, DocumentKind.TAX, harvest.taxDocuments(), now);
         return new Stored(0, 0, write(h, member, DocumentKind.STATEMENT, harvest.statements(), now));
     }

@@ -108,10 +108,11 @@ public final class JobEngine implements JobStarter {
             if (locked == null) {
                 return new Applied<Start>(null, null, null);
             }
-            ClientClocks.Now time = clocks.ofUser(h, locked.userGuid());
+            ClientClocks.Now time = clocks.of(h, locked.clientId());
             Instant now = time.now();
-            Member current = expired(h, locked, now);
-            Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
+            Current state = current(h, locked, now);
+            Member current = state.member();
+            Job job = state.job();
             StartDecision decision = rules.start(current.guid(), current.status(), job, institution, kind,
                     Guids.next("JOB"), now);
             String jobGuid = decision instanceof StartDecision.Started s ? s.transition().job().guid() : null;
@@ -172,10 +173,11 @@ public final class JobEngine implements JobStarter {
             if (locked == null) {
                 return new Applied<Resume>(null, null, null);
             }
-            ClientClocks.Now time = clocks.ofUser(h, locked.userGuid());
+            ClientClocks.Now time = clocks.of(h, locked.clientId());
             Instant now = time.now();
-            Member current = expired(h, locked, now);
-            Job job = jobs.find(h, current.status().mostRecentJobGuid()).orElse(null);
+            Current state = current(h, locked, now);
+            Member current = state.member();
+            Job job = state.job();
             ResumeDecision decision = rules.resume(current.status(), job, sent, now);
             if (decision instanceof ResumeDecision.Resumed resumed) {
                 Member moved = writer.apply(h, current, resumed.transition());
@@ -201,7 +203,7 @@ public final class JobEngine implements JobStarter {
      */
     public Optional<Forced> force(Member member, ConnectionStatus to) {
         return jdbi.inTransaction(h -> members.lock(h, member.guid()).map(locked -> {
-            Instant now = clocks.ofUser(h, locked.userGuid()).now();
+            Instant now = clocks.of(h, locked.clientId()).now();
             Member current = expired(h, locked, now);
             return rules.forced(current.status(), to, now)
                     .map(next -> new Forced(writer.applyStatus(h, current, next), true))
@@ -215,7 +217,7 @@ public final class JobEngine implements JobStarter {
      */
     public Optional<Forced> expireNow(Member member) {
         return jdbi.inTransaction(h -> members.lock(h, member.guid()).map(locked -> {
-            Instant now = clocks.ofUser(h, locked.userGuid()).now();
+            Instant now = clocks.of(h, locked.clientId()).now();
             Job job = jobs.find(h, locked.status().mostRecentJobGuid()).orElse(null);
             return rules.expireNow(locked.status(), job, now)
                     .map(t -> new Forced(writer.apply(h, locked, t), true))
@@ -235,14 +237,19 @@ public final class JobEngine implements JobStarter {
         if (member.status().connectionStatus() != ConnectionStatus.CHALLENGED) {
             return new View(member, List.of());
         }
-        Instant now = clocks.ofUser(member.userGuid()).now();
-        Optional<Job> job = jobs.find(member.status().mostRecentJobGuid()).filter(j -> j.phase() == Job.Phase.CHALLENGED);
-        if (job.isPresent() && !job.get().isOverdue(now)) {
-            return new View(member, job.get().challenges());
+        OpenChallenge open = jdbi.withHandle(h -> new OpenChallenge(clocks.of(h, member.clientId()).now(),
+                jobs.find(h, member.status().mostRecentJobGuid()).filter(j -> j.phase() == Job.Phase.CHALLENGED)));
+        Instant now = open.now();
+        if (open.job().isPresent() && !open.job().get().isOverdue(now)) {
+            return new View(member, open.job().get().challenges());
         }
         Member current = jdbi.inTransaction(h -> members.lock(h, member.guid()).map(m -> expired(h, m, now)))
                 .orElse(member);
         return current.status().connectionStatus() == ConnectionStatus.CHALLENGED ? view(current) : new View(current, List.of());
+    }
+
+    /** A challenged member's client's time and its job while challenged, read together on one handle. */
+    private record OpenChallenge(Instant now, Optional<Job> job) {
     }
 
     /** Runs one step of a job. A step that is stale (the job has moved on) does nothing. */
@@ -255,23 +262,20 @@ public final class JobEngine implements JobStarter {
     }
 
     private void runStepOf(String jobGuid, int step) {
-        Optional<Job> found = jobs.find(jobGuid).filter(j -> j.isRunning() && j.step() == step);
-        if (found.isEmpty()) {
+        StepInputs inputs = jdbi.withHandle(h -> inputs(h, jobGuid, step)).orElse(null);
+        if (inputs == null) {
             return;
         }
-        Job job = found.get();
+        Job job = inputs.job();
+        Member member = inputs.member();
+        Instant now = inputs.now();
         MDC.put(LogContext.MEMBER, job.memberGuid());
-        Member member = jdbi.withHandle(h -> members.get(h, job.memberGuid())).orElse(null);
-        if (member == null) {
-            return;
-        }
-        Instant now = clocks.ofUser(member.userGuid()).now();
         Connector connector = institutions.connector(member.institutionCode()).orElse(null);
         long started = System.nanoTime();
         Step outcome = connector == null
                 ? new Step.Failed(ConnectionStatus.FAILED, "This institution is no longer served.")
                 : override.outcome(member, connector.institution(), job)
-                        .orElseGet(() -> connectorStep(connector, job, member, now));
+                        .orElseGet(() -> connectorStep(connector, inputs));
         writer.trail().stepTaken(job.kind(), System.nanoTime() - started);
         int stateVersion = connector == null ? 0 : connector.stateVersion();
         if (carriesData(outcome)) {
@@ -279,6 +283,22 @@ public final class JobEngine implements JobStarter {
         } else {
             applyStep(job, member, outcome, stateVersion, now);
         }
+    }
+
+    /**
+     * What a step starts from, read on one handle: its job, the job's member, the client's time, and what the
+     * connector is given (the member's credentials and kept values, and how many jobs it ran before).
+     */
+    private record StepInputs(Job job, Member member, Instant now, Map<String, String> credentials,
+                              Map<String, String> kept, JobStore.Earlier earlier) {
+    }
+
+    /** The inputs of the job's step {@code step}; empty when the job has moved on or its member is gone. */
+    private Optional<StepInputs> inputs(Handle h, String jobGuid, int step) {
+        return jobs.find(h, jobGuid).filter(j -> j.isRunning() && j.step() == step)
+                .flatMap(job -> members.get(h, job.memberGuid()).map(member -> new StepInputs(job, member,
+                        clocks.of(h, member.clientId()).now(), members.credentialValues(h, member.guid()),
+                        members.keptValues(h, member.guid(), member.institutionCode()), jobs.earlier(h, job))));
     }
 
     /** A success bringing back transactions or holdings: hundreds of rows to store, on the queue's writers. */
@@ -321,7 +341,7 @@ public final class JobEngine implements JobStarter {
             keep(h, locked, outcome, transition);
             return Optional.of(transition);
         });
-        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queueStep(jobGuid, t.job().step(), member.userGuid(),
+        applied.ifPresent(t -> t.nextStepAt().ifPresent(at -> queueStep(jobGuid, t.job().step(), member.clientId(),
                 at, now)));
     }
 
@@ -333,11 +353,11 @@ public final class JobEngine implements JobStarter {
      * the held clock gives another time: setting it changes its row's version, and a node that fetched the row just
      * before fails to take it and looks for due steps again only at its next poll.
      */
-    private void queueStep(String jobGuid, int step, String userGuid, Instant at, Instant now) {
-        Instant queued = clocks.ofUser(userGuid).onServerClock(at);
+    private void queueStep(String jobGuid, int step, String clientId, Instant at, Instant now) {
+        Instant queued = clocks.of(clientId).onServerClock(at);
         queue.enqueue(jobGuid, step, queued);
         if (clocks.areOn() && at.isAfter(now)) {
-            clocks.holding(userGuid, (h, time) -> {
+            clocks.holding(clientId, (h, time) -> {
                 Instant held = time.onServerClock(at);
                 if (!held.equals(queued)) {
                     StepTimes.set(h, jobGuid, step, held);
@@ -347,8 +367,8 @@ public final class JobEngine implements JobStarter {
     }
 
     /** The connector's step; never a challenge for an OAuth institution, whose end user consented on its page. */
-    private Step connectorStep(Connector connector, Job job, Member member, Instant now) {
-        Step step = callConnector(connector, job, member, now);
+    private Step connectorStep(Connector connector, StepInputs inputs) {
+        Step step = callConnector(connector, inputs);
         return step instanceof Step.Challenged && connector.institution().supportsOauth() ? OAUTH_CHALLENGE : step;
     }
 
@@ -364,12 +384,13 @@ public final class JobEngine implements JobStarter {
      * Calls the connector ({@link ConnectorCall}). Only the connector's own failures fail the job; database failures
      * and interrupts (shutdown) run the step again.
      */
-    private Step callConnector(Connector connector, Job job, Member member, Instant now) {
-        Map<String, String> credentials = jdbi.withHandle(h -> members.credentialValues(h, member.guid()));
-        Map<String, String> kept = jdbi.withHandle(h -> members.keptValues(h, member.guid(), member.institutionCode()));
-        JobStore.Earlier earlier = jobs.earlier(job);
+    private Step callConnector(Connector connector, StepInputs inputs) {
+        Job job = inputs.job();
+        Member member = inputs.member();
+        JobStore.Earlier earlier = inputs.earlier();
         ConnectorCall call = ConnectorCall.of(connector, job, state -> new JobContext(job.guid(), job.kind(),
-                member.userGuid(), member.guid(), credentials, state, now, earlier.all(), earlier.ofKind(), kept));
+                member.userGuid(), member.guid(), inputs.credentials(), state, inputs.now(), earlier.all(),
+                earlier.ofKind(), inputs.kept()));
         RuntimeException failure = call.failure();
         if (failure != null) {
             if (Thread.interrupted() || failure.getCause() instanceof InterruptedException) {
@@ -392,7 +413,7 @@ public final class JobEngine implements JobStarter {
     public void expireOverdue() {
         for (String guid : jobs.overdue(clocks.base().instant().plus(clocks.mostAhead()))) {
             jobs.find(guid).map(Job::memberGuid).ifPresent(memberGuid -> jdbi.useTransaction(h ->
-                    members.lock(h, memberGuid).ifPresent(m -> expired(h, m, clocks.ofUser(h, m.userGuid()).now()))));
+                    members.lock(h, memberGuid).ifPresent(m -> expired(h, m, clocks.of(h, m.clientId()).now()))));
         }
     }
 
@@ -405,7 +426,7 @@ public final class JobEngine implements JobStarter {
         Instant base = clocks.base().instant();
         for (Job job : jobs.runningSince(base.plus(clocks.mostAhead()).minus(grace))) {
             boolean stalled = jdbi.withHandle(h -> members.get(h, job.memberGuid())
-                    .map(m -> job.updatedAt().isBefore(clocks.ofUser(h, m.userGuid()).now().minus(grace)))
+                    .map(m -> job.updatedAt().isBefore(clocks.of(h, m.clientId()).now().minus(grace)))
                     .orElse(false));
             if (stalled) {
                 queue.enqueue(job.guid(), job.step(), base);
@@ -415,8 +436,22 @@ public final class JobEngine implements JobStarter {
 
     /** The member after its overdue challenge, if it has one, has expired. */
     private Member expired(Handle h, Member member, Instant now) {
+        return current(h, member, now).member();
+    }
+
+    /** A member as it stands once its overdue challenge, if any, has expired, and its most recent job. */
+    private record Current(Member member, Job job) {
+    }
+
+    /** {@link #expired}, with the most recent job it read: read once, and again only when the expiry changed it. */
+    private Current current(Handle h, Member member, Instant now) {
         Job job = jobs.find(h, member.status().mostRecentJobGuid()).orElse(null);
-        return rules.expire(member.status(), job, now).map(t -> writer.apply(h, member, t)).orElse(member);
+        Optional<Transition> expiry = rules.expire(member.status(), job, now);
+        if (expiry.isEmpty()) {
+            return new Current(member, job);
+        }
+        Member moved = writer.apply(h, member, expiry.get());
+        return new Current(moved, jobs.find(h, moved.status().mostRecentJobGuid()).orElse(null));
     }
 
     /**

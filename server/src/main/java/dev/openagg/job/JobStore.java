@@ -102,15 +102,15 @@ final class JobStore {
      * The member's jobs other than {@code job}. A member runs one job at a time, and a step runs only while its job
      * does, so every other job of the member is an earlier one.
      */
-    Earlier earlier(Job job) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    Earlier earlier(Handle h, Job job) {
+        return h.createQuery("""
                         SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN kind = :kind THEN 1 ELSE 0 END), 0) AS of_kind
                         FROM job WHERE member_guid = :member AND guid <> :guid""")
                 .bind("kind", job.kind().name())
                 .bind("member", job.memberGuid())
                 .bind("guid", job.guid())
                 .map((rs, c) -> new Earlier(rs.getInt("total"), rs.getInt("of_kind")))
-                .one());
+                .one();
     }
 
     /** Challenged jobs whose time to answer has run out. */

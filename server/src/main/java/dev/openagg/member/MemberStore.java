@@ -33,7 +33,7 @@ public final class MemberStore {
               m.background_aggregation_is_disabled, m.connection_status, m.is_being_aggregated, m.is_authenticated,
               m.aggregated_at, m.successfully_aggregated_at, m.has_processed_accounts, m.has_processed_transactions,
               m.has_processed_account_numbers, m.failed_logins, m.most_recent_job_guid, m.connection_status_message,
-              m.version, m.created_at, m.updated_at
+              m.version, m.created_at, m.updated_at, m.client_id
             FROM member m""";
     /**
      * The status poll's lookups: by the member's guid, or by its id within the user, with the user named by guid
@@ -98,9 +98,8 @@ public final class MemberStore {
 
     /** The member as it is now, read inside the caller's transaction and locked until it ends. */
     public Optional<Member> lock(Handle h, String memberGuid) {
-        h.createQuery("SELECT guid FROM member WHERE guid = :guid FOR UPDATE").bind("guid", memberGuid)
-                .mapTo(String.class).findOne();
-        return get(h, memberGuid);
+        return h.createQuery(SELECT + " WHERE m.guid = :guid FOR UPDATE").bind("guid", memberGuid)
+                .map((rs, c) -> map(rs)).findOne();
     }
 
     /** A member by guid alone, for the engine; HTTP reads go through {@link #find}. */
@@ -296,8 +295,8 @@ public final class MemberStore {
                 rs.getInt(16),
                 rs.getString(17),
                 rs.getString(18));
-        return new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), status, rs.getLong(19), Database.instant(rs, 20),
+        return new Member(rs.getString(1), rs.getString(2), rs.getString(22), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), status, rs.getLong(19), Database.instant(rs, 20),
                 Database.instant(rs, 21));
     }
 

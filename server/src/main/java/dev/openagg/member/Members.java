@@ -140,8 +140,8 @@ public final class Members {
     }
 
     private Member newMember(User user, NewMember request, MemberStatus status) {
-        Instant now = clocks.ofUser(user.guid()).now();
-        return new Member(Guids.next("MBR"), user.guid(), user.id(), request.id(), request.institutionCode(),
+        Instant now = clocks.of(user.clientId()).now();
+        return new Member(Guids.next("MBR"), user.guid(), user.clientId(), user.id(), request.id(), request.institutionCode(),
                 request.metadata(), request.backgroundAggregationIsDisabled(), status, 0, now, now);
     }
 
@@ -174,9 +174,9 @@ public final class Members {
         List<StoredCredential> credentials = CredentialCheck.check(institution, change.credentials(), false, problems);
         checkRules(member.institutionCode(), credentials, problems);
         problems.throwIfAny();
-        Member changed = new Member(member.guid(), member.userGuid(), member.userId(), change.id(),
+        Member changed = new Member(member.guid(), member.userGuid(), member.clientId(), member.userId(), change.id(),
                 member.institutionCode(), change.metadata(), change.backgroundAggregationIsDisabled(), member.status(),
-                member.version(), member.createdAt(), clocks.ofUser(member.userGuid()).now());
+                member.version(), member.createdAt(), clocks.of(member.clientId()).now());
         Member saved = members.jdbi().inTransaction(h -> {
             Member current = members.lock(h, member.guid()).orElseThrow(() -> ApiError.notFound("member"));
             if (!credentials.isEmpty() && current.status().isBeingAggregated()) {

@@ -76,7 +76,7 @@ public final class Outbox implements MemberEvents {
     @Override
     public void jobFinished(Handle h, Member member, String jobGuid, JobKind kind, int created, int updated,
                             int statements) {
-        Instant now = clocks.ofUser(h, member.userGuid()).now();
+        Instant now = clocks.of(h, member.clientId()).now();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("action", "member_data_updated");
         payload.put("completed_at", now.getEpochSecond());
@@ -131,8 +131,7 @@ public final class Outbox implements MemberEvents {
 
     /** Records the event and a delivery for every subscriber; {@code toAll} false limits it to opted-in ones. */
     private void write(Handle h, Member member, String type, Map<String, Object> payload, String callback, boolean toAll) {
-        String clientId = h.createQuery("SELECT client_id FROM app_user WHERE guid = :u")
-                .bind("u", member.userGuid()).mapTo(String.class).one();
+        String clientId = member.clientId();
         List<String> subscribers = webhooks.subscribed(h, clientId, type, !toAll);
         if (subscribers.isEmpty()) {
             return;
