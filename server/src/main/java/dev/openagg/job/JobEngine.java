@@ -291,6 +291,11 @@ public final class JobEngine implements JobStarter {
      */
     private record StepInputs(Job job, Member member, Instant now, Map<String, String> credentials,
                               Map<String, String> kept, JobStore.Earlier earlier) {
+        /** Names the job only: the credentials and kept values are secrets. */
+        @Override
+        public String toString() {
+            return "StepInputs[" + job.guid() + "]";
+        }
     }
 
     /** The inputs of the job's step {@code step}; empty when the job has moved on or its member is gone. */
