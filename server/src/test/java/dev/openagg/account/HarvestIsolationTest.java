@@ -7,8 +7,6 @@ import dev.openagg.Config;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
-import dev.openagg.support.Postgres;
-import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -47,9 +45,7 @@ class HarvestIsolationTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void readers_see_the_previous_harvest_or_the_next_never_a_mix(String db) throws Exception {
-        Config config = "h2".equals(db) ? TestServer.config()
-                : TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
-                        .withKeys(TestKeys.settings());
+        Config config = TestServer.config(db);
         try (TestServer server = TestServer.start(config)) {
             Api api = server.api();
             Flow flow = new Flow(api);

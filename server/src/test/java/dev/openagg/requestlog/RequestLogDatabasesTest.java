@@ -3,12 +3,9 @@ package dev.openagg.requestlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openagg.Config;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
-import dev.openagg.support.Postgres;
-import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +21,7 @@ class RequestLogDatabasesTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void entries_of_more_than_one_batch_are_stored_whole_on_each_database(String db) {
-        try (TestServer server = TestServer.start(config(db))) {
+        try (TestServer server = TestServer.start(TestServer.config(db))) {
             Api api = server.api();
             String user = api.withHeader("X-Request-Id", "first").post("/users", "{\"user\": {\"id\": \"db-user\"}}")
                     .json().at("/user/guid").asText();
@@ -65,7 +62,7 @@ class RequestLogDatabasesTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void narrowing_to_a_member_lists_its_requests_alone_newest_first_on_each_database(String db) {
-        try (TestServer server = TestServer.start(config(db))) {
+        try (TestServer server = TestServer.start(TestServer.config(db))) {
             Api api = server.api();
             Flow flow = new Flow(api);
             String first = flow.member("password", true);
@@ -90,9 +87,4 @@ class RequestLogDatabasesTest {
         }
     }
 
-    private static Config config(String db) {
-        return "h2".equals(db) ? TestServer.config()
-                : TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
-                        .withKeys(TestKeys.settings());
-    }
 }

@@ -46,6 +46,19 @@ public final class TestServer implements AutoCloseable {
                 .withSandbox(new Config.SandboxSettings(true, Duration.ZERO));
     }
 
+    /**
+     * {@link #config()} on {@code database}: {@code "h2"} (the embedded file), or {@code "postgresql"} (a new database
+     * on the tests' embedded PostgreSQL, secrets under the tests' master key).
+     */
+    public static Config config(String database) {
+        return switch (database) {
+            case "h2" -> config();
+            case "postgresql" -> config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
+                    .withKeys(TestKeys.settings());
+            default -> throw new IllegalArgumentException("no such test database: " + database);
+        };
+    }
+
     public static Path tempDir() {
         try {
             return Files.createTempDirectory("openagg-test");

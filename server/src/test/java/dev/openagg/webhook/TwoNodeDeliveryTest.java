@@ -7,10 +7,8 @@ import dev.openagg.Config;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
-import dev.openagg.support.Postgres;
 import dev.openagg.support.Receiver;
 import dev.openagg.support.Receiver.Received;
-import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import dev.openagg.support.Webhook;
 import java.time.Duration;
@@ -28,9 +26,7 @@ class TwoNodeDeliveryTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
     void a_backlog_arrives_once_per_event_and_in_order_per_member(String db) {
-        Config config = "h2".equals(db) ? TestServer.config()
-                : TestServer.config().withDatabase(Postgres.newDatabase(), "postgres", "postgres")
-                        .withKeys(TestKeys.settings());
+        Config config = TestServer.config(db);
         Receiver down = Receiver.start();
         String url = down.url();
         down.close();
