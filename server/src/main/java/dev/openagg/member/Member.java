@@ -22,12 +22,12 @@ public record Member(
         Instant updatedAt) {
 
     public Member withStatus(MemberStatus next) {
-        return new Member(guid, userGuid, clientId, userId, id, institutionCode, metadata, backgroundAggregationIsDisabled, next,
-                version, createdAt, updatedAt);
+        return new Member(guid, userGuid, clientId, userId, id, institutionCode, metadata,
+                backgroundAggregationIsDisabled, next, version, createdAt, updatedAt);
     }
 
     public Member withVersion(long next) {
-        return new Member(guid, userGuid, clientId, userId, id, institutionCode, metadata, backgroundAggregationIsDisabled, status,
-                next, createdAt, updatedAt);
+        return new Member(guid, userGuid, clientId, userId, id, institutionCode, metadata,
+                backgroundAggregationIsDisabled, status, next, createdAt, updatedAt);
     }
 }

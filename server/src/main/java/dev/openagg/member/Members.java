@@ -141,8 +141,9 @@ public final class Members {
 
     private Member newMember(User user, NewMember request, MemberStatus status) {
         Instant now = clocks.of(user.clientId()).now();
-        return new Member(Guids.next("MBR"), user.guid(), user.clientId(), user.id(), request.id(), request.institutionCode(),
-                request.metadata(), request.backgroundAggregationIsDisabled(), status, 0, now, now);
+        return new Member(Guids.next("MBR"), user.guid(), user.clientId(), user.id(), request.id(),
+                request.institutionCode(), request.metadata(), request.backgroundAggregationIsDisabled(), status, 0, now,
+                now);
     }
 
     /** Inserts the member with its MEMBER event and whatever {@code also} writes; returns what {@code also} did. */

@@ -41,7 +41,8 @@ class TimelineDatabasesTest {
             });
             // Written together: the start's two entries, the challenge's two, the answer's two, the end's three.
             assertThat(kinds).containsSubsequence("JOB_STARTED", "STATUS_CHANGED:CHALLENGED", "CHALLENGES_SHOWN",
-                    "ANSWERS_RECEIVED", "STATUS_CHANGED:RESUMED", "DATA_STORED", "STATUS_CHANGED:CONNECTED", "JOB_ENDED");
+                    "ANSWERS_RECEIVED", "STATUS_CHANGED:RESUMED", "DATA_STORED", "STATUS_CHANGED:CONNECTED",
+                    "JOB_ENDED");
             assertThat(kinds.get(kinds.indexOf("STATUS_CHANGED:CHALLENGED") + 1)).isEqualTo("CHALLENGES_SHOWN");
             assertThat(kinds.get(kinds.indexOf("ANSWERS_RECEIVED") + 1)).isEqualTo("STATUS_CHANGED:RESUMED");
             assertThat(kinds.subList(kinds.indexOf("DATA_STORED"), kinds.size()))
