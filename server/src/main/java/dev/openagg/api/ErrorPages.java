@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -18,10 +19,15 @@ import org.eclipse.jetty.util.Callback;
  * request, which must not be echoed.
  */
 final class ErrorPages implements Request.Handler {
+    /** The most a refused connection is drained of: a few bodies at the limit, and never less than a mebibyte. */
+    private static final long MIN_LINGER_BYTES = 1 << 20;
+
     private final Limits limits;
+    private final Lingering lingering;
 
     ErrorPages(Limits limits) {
         this.limits = limits;
+        this.lingering = new Lingering(Math.max(MIN_LINGER_BYTES, 4L * limits.maxBodyBytes()));
     }
 
     @Override
@@ -30,7 +36,7 @@ final class ErrorPages implements Request.Handler {
         if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof HttpException e) {
             status = e.getCode();
         }
-        write(request, response, callback, status, message(status));
+        write(request, response, callback, status);
         return true;
     }
 
@@ -47,20 +53,27 @@ final class ErrorPages implements Request.Handler {
         };
     }
 
-    /** Writes MX's error body; the connection is closed after it, since the rest of the request may not be read. */
-    static void write(Request request, Response response, Callback callback, int status, String message) {
+    /**
+     * Writes MX's error body for {@code status}. After an error the connection is closed, since the rest of the request
+     * may not have been read; what the client still sends is drained first ({@link Lingering}).
+     */
+    void write(Request request, Response response, Callback callback, int status) {
         response.setStatus(status);
         RequestIds.answer(request, response);
         response.getHeaders().put(ErrorHandler.ERROR_CACHE_CONTROL);
-        if (status >= 400) {
+        boolean closing = status >= 400;
+        if (closing) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
+        Callback then = closing ? lingering.after(request, callback) : callback;
         if (HttpStatus.hasNoBody(status) || HttpMethod.HEAD.is(request.getMethod())) {
-            callback.succeeded();
+            // Written, not only completed: the head must be sent before any draining begins.
+            response.write(true, BufferUtil.EMPTY_BUFFER, then);
             return;
         }
-        byte[] body = Wire.write(new Http.ErrorBody(new Http.ErrorBody.Message(message))).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Wire.write(new Http.ErrorBody(new Http.ErrorBody.Message(message(status))))
+                .getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Wire.JSON_TYPE);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        response.write(true, ByteBuffer.wrap(body), then);
     }
 }

@@ -68,7 +68,7 @@ final class WholeBody extends Handler.Wrapper {
     }
 
     private void refuse(Request request, Response response, Callback callback, int status) {
-        ErrorPages.write(request, response, callback, status, pages.message(status));
+        pages.write(request, response, callback, status);
     }
 
     /** One body being received: read as chunks arrive, and judged against the limits by a timer meanwhile. */
