@@ -111,9 +111,10 @@ final class Lingering {
             end();
         }
 
+        /** As blocking as what completes the response: Jetty then knows whether it may call this on its selector. */
         @Override
         public InvocationType getInvocationType() {
-            return Invocable.InvocationType.NON_BLOCKING;
+            return Invocable.getInvocationType(done);
         }
     }
 }
