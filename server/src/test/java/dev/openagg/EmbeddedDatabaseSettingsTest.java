@@ -38,6 +38,14 @@ class EmbeddedDatabaseSettingsTest {
         }
     }
 
+    @Test
+    void each_connection_to_the_embedded_database_keeps_64_statements_parsed() {
+        try (Database database = embedded()) {
+            assertThat(setting(database, "QUERY_CACHE_SIZE"))
+                    .isEqualTo(String.valueOf(Config.EMBEDDED_QUERY_CACHE)).isEqualTo("64");
+        }
+    }
+
     private static Database embedded() {
         return Database.open(Config.defaults(TestServer.tempDir()).jdbcUrl(), null, null, 2, TestKeys.ring());
     }

@@ -38,6 +38,14 @@ public final class Http {
         void register(RoutesConfig routes);
     }
 
+    /**
+     * The request threads' priority, below the job steps' and the data writers' (normal): when both cores are busy, a
+     * step that a client waits on runs before the next status poll, rather than waiting its turn behind every poll.
+     * The JVM applies it only under {@code -XX:ThreadPriorityPolicy=1}, one of the options the build writes for the
+     * README's command (as Linux's nice 2); a lower priority needs no permission.
+     */
+    static final int REQUEST_THREAD_PRIORITY = Thread.NORM_PRIORITY - 2;
+
     /** Where and how the server listens: its port, its pool of request threads, and what requests may carry. */
     public record Settings(int port, int threads, Limits limits, java.time.Clock clock) {
     }
@@ -57,7 +65,9 @@ public final class Http {
             // Javalin copies each reply into Jetty's (pooled) output buffer through an array of this size, allocated
             // per reply: 32 KB by default, most of what a small JSON reply allocated. Larger replies take more rounds.
             cfg.http.responseBufferSize = REPLY_COPY_BYTES;
-            cfg.jetty.threadPool = new QueuedThreadPool(settings.threads(), 4);
+            QueuedThreadPool requestThreads = new QueuedThreadPool(settings.threads(), 4);
+            requestThreads.setThreadsPriority(REQUEST_THREAD_PRIORITY);
+            cfg.jetty.threadPool = requestThreads;
             cfg.jetty.addConnector((server, httpConfiguration) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
                 connector.setPort(settings.port());

@@ -25,6 +25,8 @@ final class HarvestLane {
         ThreadFactory named = r -> {
             Thread t = new Thread(r, "harvest-writer-" + count.incrementAndGet());
             t.setDaemon(true);
+            // a thread inherits its maker's priority; the request threads run lower (Http.REQUEST_THREAD_PRIORITY)
+            t.setPriority(Thread.NORM_PRIORITY);
             return t;
         };
         this.writers = Executors.newFixedThreadPool(threads, named);

@@ -228,9 +228,11 @@ final class Deliverer implements AutoCloseable {
         });
     }
 
+    /** At normal priority even when a request thread (which runs lower) starts it. */
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY);
         return t;
     }
 

@@ -27,6 +27,10 @@ public final class Node implements AutoCloseable {
     public static final String API_KEY = "cluster-key-0123456789";
     private static final Pattern LISTENING = Pattern.compile("OpenAgg is listening on http://localhost:(\\d+)");
     private static final Path JAR = Path.of(System.getProperty("openagg.jar", "target/openagg.jar"));
+    /** The JVM options the build writes for the README's command ({@code java @target/openagg.jvm}). */
+    private static final Path BUILD_OPTIONS = JAR.resolveSibling("openagg.jvm");
+    /** The options a node starts with unless it asks for the build's: a small heap, and C1 alone for a quick start. */
+    private static final List<String> TEST_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final Path TEST_CLASSES = Path.of(System.getProperty("openagg.testClasses", "target/test-classes"));
     private static final Path LOGS = Path.of(System.getProperty("openagg.nodeLogs", "target/node-logs"));
     private static final List<Process> STARTED = new ArrayList<>();
@@ -44,12 +48,15 @@ public final class Node implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> args;
     private final Path plugin;
+    private final List<String> jvmOptions;
     private Process process;
     private Path log;
     private int port;
 
-    private Node(String name, Map<String, String> environment, List<String> args, Path plugin) {
+    private Node(String name, Map<String, String> environment, List<String> args, Path plugin,
+                 List<String> jvmOptions) {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.environment = Map.copyOf(environment);
         this.args = List.copyOf(args);
         this.plugin = plugin;
@@ -61,6 +68,16 @@ public final class Node implements AutoCloseable {
      * directory put on the class path beside the jar (a connector plug-in).
      */
     public static Node launch(String name, String jdbcUrl, Map<String, String> settings, Path plugin, String... args) {
+        return launch(name, jdbcUrl, settings, plugin, TEST_OPTIONS, args);
+    }
+
+    /** A node on the embedded database started exactly as the README's command starts the server. */
+    public static Node launchAsReadme(String name, Map<String, String> settings) {
+        return launch(name, null, settings, null, List.of("@" + BUILD_OPTIONS));
+    }
+
+    private static Node launch(String name, String jdbcUrl, Map<String, String> settings, Path plugin,
+                               List<String> jvmOptions, String... args) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OPENAGG_PORT", "0");
         environment.put("OPENAGG_NODE_NAME", name);
@@ -73,14 +90,15 @@ public final class Node implements AutoCloseable {
             environment.put("OPENAGG_DATABASE_PASSWORD", "postgres");
         }
         environment.putAll(settings);
-        Node node = new Node(name, environment, List.of(args), plugin);
+        Node node = new Node(name, environment, List.of(args), plugin, jvmOptions);
         node.launch();
         return node;
     }
 
     private void launch() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         if (plugin == null) {
             command.addAll(List.of("-jar", JAR.toString()));
         } else {
@@ -123,13 +141,18 @@ public final class Node implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("node " + name + " is still running");
         }
-        Node again = new Node(name, environment, args, plugin);
+        Node again = new Node(name, environment, args, plugin, jvmOptions);
         again.launch();
         return again;
     }
 
     public int port() {
         return port;
+    }
+
+    /** The node's process id, to read its threads under {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     public Api api() {
