@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The server started exactly as the README's command starts it runs its request threads below the job steps and the
  * data writers, and, whichever user starts it, no compiler or VM thread above normal. Read from the kernel: each
- * thread's nice value in {@code /proc/PID/task/TID/stat}.
+ * thread's nice value in {@code /proc/PID/task/TID/stat}. The priorities are Linux's nice values, and {@code /proc} is
+ * Linux's: elsewhere the test is reported as skipped.
  */
+@EnabledOnOs(OS.LINUX)
 class RequestThreadPriorityIT {
 
     @Test
