@@ -1,5 +1,6 @@
 package dev.openagg.api;
 
+import dev.openagg.threads.Daemons;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -57,11 +58,7 @@ final class SlowHeads extends AbstractLifeCycle implements Connection.Listener {
 
     @Override
     protected void doStart() {
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "http-slow-heads");
-            t.setDaemon(true);
-            return t;
-        });
+        sweeper = Executors.newSingleThreadScheduledExecutor(Daemons.named("http-slow-heads"));
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -6,6 +6,7 @@ import dev.openagg.member.BackgroundDue;
 import dev.openagg.member.JobStarter.Start;
 import dev.openagg.member.Member;
 import dev.openagg.member.MemberStore;
+import dev.openagg.threads.Daemons;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,11 +69,7 @@ public final class BackgroundAggregation implements AutoCloseable {
         if (schedule.isEmpty()) {
             return;
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "openagg-background-aggregation");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ticker = Executors.newSingleThreadScheduledExecutor(Daemons.named("openagg-background-aggregation"));
         ticker.scheduleWithFixedDelay(this::tickLogged, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 

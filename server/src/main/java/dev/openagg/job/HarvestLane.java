@@ -1,11 +1,10 @@
 package dev.openagg.job;
 
+import dev.openagg.threads.Daemons;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +20,7 @@ final class HarvestLane {
     private final ExecutorService writers;
 
     HarvestLane(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory named = r -> {
-            Thread t = new Thread(r, "harvest-writer-" + count.incrementAndGet());
-            t.setDaemon(true);
-            // a thread inherits its maker's priority; the request threads run lower (Http.REQUEST_THREAD_PRIORITY)
-            t.setPriority(Thread.NORM_PRIORITY);
-            return t;
-        };
-        this.writers = Executors.newFixedThreadPool(threads, named);
+        this.writers = Executors.newFixedThreadPool(threads, Daemons.numbered("harvest-writer"));
     }
 
     void execute(Runnable write) {

@@ -1,6 +1,7 @@
 package dev.openagg.requestlog;
 
 import dev.openagg.api.Http;
+import dev.openagg.threads.Daemons;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +73,7 @@ public final class RequestLog implements Http.Observer, AutoCloseable {
         this.clock = clock;
         this.retention = retention;
         this.capacity = capacity;
-        this.writer = new Thread(this::write, "request-log-writer");
-        writer.setDaemon(true);
+        this.writer = Daemons.thread(this::write, "request-log-writer");
     }
 
     public void start() {

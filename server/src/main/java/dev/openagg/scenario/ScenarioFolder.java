@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.openagg.connector.Connector;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.institution.InstitutionSource;
+import dev.openagg.threads.Daemons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +38,8 @@ public final class ScenarioFolder implements InstitutionSource, AutoCloseable {
     private final Path folder;
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "scenario-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("scenario-files"));
 
     private record Loaded(String code, ScenarioConnector connector) {
     }

@@ -2,6 +2,7 @@ package dev.openagg.webhook;
 
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.SecretColumn;
+import dev.openagg.threads.Daemons;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class Deliverer implements AutoCloseable {
     private final int senders;
     private final int share;
     private final ExecutorService threads;
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-loop"));
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(Daemons.named("webhook-loop"));
     private final Semaphore slots;
     private final Map<String, Integer> sending = new HashMap<>();
     private Instant lastPruned;
@@ -55,7 +56,7 @@ final class Deliverer implements AutoCloseable {
         this.post = post;
         this.senders = senders;
         this.share = Math.max(1, senders / 4);
-        this.threads = Executors.newFixedThreadPool(senders, r -> daemon(r, "webhook-sender"));
+        this.threads = Executors.newFixedThreadPool(senders, Daemons.named("webhook-sender"));
         this.slots = new Semaphore(senders);
     }
 
@@ -226,14 +227,6 @@ final class Deliverer implements AutoCloseable {
                     .bind("now", now).bind("guid", guid)
                     .execute();
         });
-    }
-
-    /** At normal priority even when a request thread (which runs lower) starts it. */
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY);
-        return t;
     }
 
     @Override
