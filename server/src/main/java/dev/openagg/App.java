@@ -144,13 +144,15 @@ public final class App implements AutoCloseable {
                 oauth.windows());
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine,
                 oauth.windows(), clock);
+        // Javalin tries a method's route patterns in the order they were added: the status poll, the request clients
+        // send most, is tried first, not after a dozen patterns that fail.
         List<Http.Routes> features = new ArrayList<>(List.of(
+                new JobRoutes(members, institutions, engine),
                 new HealthRoutes(database),
                 new UserRoutes(users),
                 new InstitutionRoutes(institutions),
                 new SandboxRoutes(sandbox, institutions),
                 new MemberRoutes(users, members, institutions, memberService, webhooks.events()),
-                new JobRoutes(members, institutions, engine),
                 new AccountRoutes(database.jdbi(), users, members),
                 new DocumentRoutes(database.jdbi(), members),
                 webhooks.routes()));
