@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
         Widget widget = new Widget(database.jdbi(), users, members, memberService, institutions, engine,
                 oauth.windows(), clock);
         // Javalin tries a method's route patterns in the order they were added: the status poll, the request clients
-        // send most, is tried first, not after a dozen patterns that fail.
+        // send most, is tried first, not after eleven patterns that fail.
         List<Http.Routes> features = new ArrayList<>(List.of(
                 new JobRoutes(members, institutions, engine),
                 new HealthRoutes(database),
