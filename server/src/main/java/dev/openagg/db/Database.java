@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, its migrations, the JDBI handle over it and the keys its secrets are encrypted under. */
@@ -51,7 +52,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = pool(login, poolSize);
         try {
             EncryptSecretsMigration upgrade = new EncryptSecretsMigration(keyring);
-            new Migrations(dataSource, List.of(upgrade)).migrate();
+            new Migrations(dataSource, javaMigrations(upgrade)).migrate();
             if (upgrade.encrypted() > 0 && login.isEmbeddedFile()) {
                 // H2 keeps the rows' earlier versions, the plain values, in free pages until its file is rewritten.
                 dataSource.close();
@@ -64,6 +65,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource, keyring, login);
+    }
+
+    /**
+     * The migrations written in Java, numbered among the SQL files: 10 encrypts the secrets stored in the clear
+     * ({@code encrypt}), 29 drops the foreign keys of transactions and holdings ({@link DropHarvestForeignKeys}).
+     */
+    public static List<JavaMigration> javaMigrations(EncryptSecretsMigration encrypt) {
+        return List.of(new CodeMigration("10", "encrypt secrets", encrypt::migrate),
+                new CodeMigration("29", "drop the foreign keys of harvest rows", DropHarvestForeignKeys::migrate));
     }
 
     private static HikariDataSource pool(Login login, int poolSize) {

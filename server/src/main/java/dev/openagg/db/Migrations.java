@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with Flyway, unless it already is. Flyway reads, checksums and validates every
- * migration against its history on each start, about a third of the start-up time; so after a successful migration
- * the fingerprint of the migrations this build holds (each SQL file's name and bytes, and each Java migration's
- * class) is stored in the database, and a node that finds its own fingerprint there starts without Flyway. Any
- * other fingerprint, none at all, or a build whose migrations cannot be listed runs Flyway as before, under its
- * lock, so nodes that start together stay safe: a fingerprint is only written after Flyway has applied everything
- * it describes.
+ * migration against its history on each start, about a third of the start-up time; so after a successful migration the
+ * fingerprint of the migrations this build holds (each SQL file's name and bytes, and each Java migration's version
+ * and description) is stored in the database, and a node that finds its own fingerprint there starts without Flyway.
+ * Any other fingerprint, none at all, or a build whose migrations cannot be listed runs Flyway as before, under its
+ * lock, so nodes that start together stay safe: a fingerprint is only written after Flyway has applied everything it
+ * describes.
  */
 public final class Migrations {
     static final String LOCATION = "db/migration";
@@ -126,7 +126,7 @@ public final class Migrations {
                 digest.update(file.bytes());
                 digest.update((byte) 0);
             });
-            javaMigrations.stream().map(m -> m.getClass().getName()).sorted()
+            javaMigrations.stream().map(m -> m.getVersion() + " " + m.getDescription()).sorted()
                     .forEach(name -> digest.update((name + "\0").getBytes(UTF_8)));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

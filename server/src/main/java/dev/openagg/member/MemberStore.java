@@ -4,6 +4,7 @@ import dev.openagg.api.Identifier;
 import dev.openagg.api.Page;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.db.Database;
+import dev.openagg.db.DropHarvestForeignKeys;
 import dev.openagg.engine.MemberStatus;
 import dev.openagg.secret.Keyring;
 import dev.openagg.secret.SecretColumn;
@@ -212,9 +213,17 @@ public final class MemberStore {
                 .execute() == 1;
     }
 
-    /** Deletes the member and, by cascade, its credentials, jobs and data. */
+    /**
+     * Deletes the member and, by cascade, its credentials, jobs and accounts; then its transactions and holdings, which
+     * have no foreign keys (V29). The member's row goes first: a job step that was storing the member's data held
+     * that row's lock, so its rows are committed before the next statements look for them, and a step that comes
+     * later finds no member to store them for.
+     */
     public void delete(Handle h, String memberGuid) {
         h.createUpdate("DELETE FROM member WHERE guid = :guid").bind("guid", memberGuid).execute();
+        for (String table : DropHarvestForeignKeys.TABLES) {
+            h.createUpdate("DELETE FROM " + table + " WHERE member_guid = :guid").bind("guid", memberGuid).execute();
+        }
     }
 
     /** The member's credential values by field name, decrypted for its connector. */

@@ -1,17 +1,15 @@
 package dev.openagg.secret;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 10: encrypts the secrets earlier versions stored in the clear, in the migration's transaction, and widens
  * the webhook columns for their ciphertexts. Flyway applies it once, under its lock, however many nodes start
  * together; before it no value was encrypted, so every value it finds is plain text.
  */
-public final class EncryptSecretsMigration implements JavaMigration {
+public final class EncryptSecretsMigration {
     private final Keyring keyring;
     private int encrypted;
 
@@ -24,29 +22,8 @@ public final class EncryptSecretsMigration implements JavaMigration {
         return encrypted;
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt secrets";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
+    /** Widens the webhook columns for ciphertexts and encrypts every stored secret, on the migration's connection. */
+    public void migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // A ciphertext is about a third longer than its text, plus the envelope's header.
             statement.execute("ALTER TABLE webhook ALTER COLUMN password SET DATA TYPE VARCHAR(2048)");

@@ -4,6 +4,7 @@ import dev.openagg.api.Identifier;
 import dev.openagg.api.Page;
 import dev.openagg.connector.Guids;
 import dev.openagg.db.Database;
+import dev.openagg.db.DropHarvestForeignKeys;
 import dev.openagg.limit.Quotas;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -123,12 +124,24 @@ public final class UserStore {
         });
     }
 
-    /** Deletes the user and, by cascade, its members and everything below them. */
+    /**
+     * Deletes the user and, by cascade, its members and everything below them but their transactions and holdings,
+     * which have no foreign keys (V29) and are deleted next, after the cascade has taken each member's row and with
+     * it the lock a job step holds while it stores the member's data (see {@code MemberStore.delete}).
+     */
     public boolean delete(String clientId, String guid) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM app_user WHERE guid = :guid AND client_id = :client")
-                .bind("guid", guid)
-                .bind("client", clientId)
-                .execute()) == 1;
+        return jdbi.inTransaction(h -> {
+            if (h.createUpdate("DELETE FROM app_user WHERE guid = :guid AND client_id = :client")
+                    .bind("guid", guid)
+                    .bind("client", clientId)
+                    .execute() != 1) {
+                return false;
+            }
+            for (String table : DropHarvestForeignKeys.TABLES) {
+                h.createUpdate("DELETE FROM " + table + " WHERE user_guid = :guid").bind("guid", guid).execute();
+            }
+            return true;
+        });
     }
 
     /** Runs a write in a transaction; a concurrent writer that took the same {@code id} first also means empty. */

@@ -84,8 +84,9 @@ class ClusterFlowIT {
                 "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL AND success ORDER BY installed_rank")
                 .mapTo(String.class).list());
 
-        // Every SQL migration and the Java one that encrypts secrets (10), each once.
-        assertThat(applied).containsAll(sqlMigrations).contains("10").hasSize(sqlMigrations.size() + 1)
+        // Every SQL migration and the Java ones, which encrypt secrets (10) and drop harvest rows' foreign keys (29),
+        // each once.
+        assertThat(applied).containsAll(sqlMigrations).contains("10", "29").hasSize(sqlMigrations.size() + 2)
                 .doesNotHaveDuplicates();
         assertThat(count("SELECT COUNT(*) FROM api_client")).isEqualTo(1);
         for (Node node : nodes) {

@@ -26,7 +26,7 @@ class MigrationsTest {
     Path extra;
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
-    private final List<JavaMigration> java = List.of(new EncryptSecretsMigration(TestKeys.ring()));
+    private final List<JavaMigration> java = Database.javaMigrations(new EncryptSecretsMigration(TestKeys.ring()));
 
     MigrationsTest() {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()

@@ -10,6 +10,7 @@ import dev.openagg.support.Postgres;
 import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 
 /** The same migrations and the same server on a real PostgreSQL. */
@@ -19,7 +20,8 @@ class PostgresServerTest {
     void every_migration_applies_on_postgresql() {
         String url = Postgres.newDatabase();
         var result = Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration")
-                .javaMigrations(new EncryptSecretsMigration(TestKeys.ring())).load().migrate();
+                .javaMigrations(Database.javaMigrations(new EncryptSecretsMigration(TestKeys.ring()))
+                        .toArray(JavaMigration[]::new)).load().migrate();
 
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);

@@ -82,6 +82,13 @@ public final class TestServer implements AutoCloseable {
         return new Api(port(), clientId, clientId + "-key");
     }
 
+    /** The server's database, for tests that look at its rows. */
+    public org.jdbi.v3.core.Jdbi db() {
+        Config.DatabaseSettings login = config.database();
+        return login.user() == null ? org.jdbi.v3.core.Jdbi.create(config.jdbcUrl())
+                : org.jdbi.v3.core.Jdbi.create(config.jdbcUrl(), login.user(), login.password());
+    }
+
     public App app() {
         return app;
     }
