@@ -2,16 +2,25 @@ package dev.openagg.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openagg.Config;
+import dev.openagg.client.ClientStore;
+import dev.openagg.db.Database;
+import dev.openagg.secret.EncryptSecretsMigration;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
 import dev.openagg.support.Reply;
+import dev.openagg.support.StoredRows;
+import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HarvestRowsDeleteTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final List<String> TABLES = List.of("account_transaction", "holding");
+    private static final String OLD_USER = "USR-before-29";
+    private static final String OLD_MEMBER = "MBR-before-29";
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
@@ -132,6 +145,82 @@ class HarvestRowsDeleteTest {
             assertThat(count(rows, "account_transaction", "member_guid", member)).isZero();
             assertThat(count(rows, "account_transaction", "guid", "TRN-stored-while-held")).isZero();
         }
+    }
+
+    /**
+     * A database as the versions before migration 29 left it, with a member's account, transactions and holding,
+     * started by this version: the data reads back, the keys are gone, and deleting the member removes its rows.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_database_from_before_migration_29_keeps_its_data_and_loses_the_keys(String db) throws SQLException {
+        Config config = TestServer.config(db);
+        Config.DatabaseSettings login = config.database();
+        Flyway.configure().dataSource(config.jdbcUrl(), login.user(), login.password())
+                .locations("classpath:db/migration")
+                .javaMigrations(Database.javaMigrations(new EncryptSecretsMigration(TestKeys.ring()))
+                        .toArray(JavaMigration[]::new))
+                .target("28").load().migrate();
+        Jdbi rows = login.user() == null ? Jdbi.create(config.jdbcUrl())
+                : Jdbi.create(config.jdbcUrl(), login.user(), login.password());
+        writeAsSchema28(rows);
+        List<String> before = rows.withHandle(h -> foreignKeys(h.getConnection(), "account_transaction"));
+        assertThat(before).containsExactlyInAnyOrder("account_transaction -> member", "account_transaction -> account");
+
+        try (TestServer server = TestServer.start(config)) {
+            Api api = server.api();
+            String member = "/users/" + OLD_USER + "/members/" + OLD_MEMBER;
+            assertThat(api.get(member + "/transactions").json().at("/pagination/total_entries").asInt()).isEqualTo(2);
+            assertThat(api.get(member + "/holdings").json().at("/holdings/0/symbol").asText()).isEqualTo("VTI");
+            List<String> keys = rows.withHandle(h -> {
+                List<String> found = new ArrayList<>();
+                for (String table : TABLES) {
+                    found.addAll(foreignKeys(h.getConnection(), table));
+                }
+                return found;
+            });
+            assertThat(keys).isEmpty();
+
+            assertThat(api.delete(member).status()).isEqualTo(204);
+
+            for (String table : TABLES) {
+                assertThat(count(rows, table, "member_guid", OLD_MEMBER)).as(table).isZero();
+            }
+        }
+    }
+
+    /** A member with an account, two transactions and a holding, written as schema 28 held them. */
+    private static void writeAsSchema28(Jdbi rows) {
+        Instant now = Instant.now();
+        new ClientStore(rows, Clock.systemUTC()).add(TestServer.CLIENT_ID, TestServer.API_KEY);
+        rows.useTransaction(h -> {
+            StoredRows.user(h, OLD_USER, now);
+            StoredRows.member(h, OLD_MEMBER, OLD_USER, "CONNECTED", false, null, now);
+            h.createUpdate("""
+                            INSERT INTO account (guid, member_guid, user_guid, source_id, name, type, balance,
+                              currency_code, created_at, updated_at)
+                            VALUES ('ACT-before-29', :member, :user, 'acct-1', 'Brokerage', 'INVESTMENT', 1000.00,
+                              'USD', :now, :now)""")
+                    .bind("member", OLD_MEMBER).bind("user", OLD_USER).bind("now", now).execute();
+            for (int i = 1; i <= 2; i++) {
+                h.createUpdate("""
+                                INSERT INTO account_transaction (guid, member_guid, user_guid, account_guid, source_id,
+                                  transacted_on, status, type, amount, is_income, is_expense, is_fee,
+                                  is_payroll_advance, is_bill_pay, is_direct_deposit, is_recurring, is_subscription,
+                                  created_at, updated_at)
+                                VALUES (:guid, :member, :user, 'ACT-before-29', :source, :day, 'POSTED', 'DEBIT', 12.50,
+                                  FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, :now, :now)""")
+                        .bind("guid", "TRN-before-29-" + i).bind("member", OLD_MEMBER).bind("user", OLD_USER)
+                        .bind("source", "txn-" + i).bind("day", LocalDate.of(2026, 11, i)).bind("now", now)
+                        .execute();
+            }
+            h.createUpdate("""
+                            INSERT INTO holding (guid, member_guid, user_guid, account_guid, source_id, symbol, shares,
+                              market_value, currency_code, created_at, updated_at)
+                            VALUES ('HOL-before-29', :member, :user, 'ACT-before-29', 'vti', 'VTI', 4, 1000.00, 'USD',
+                              :now, :now)""")
+                    .bind("member", OLD_MEMBER).bind("user", OLD_USER).bind("now", now).execute();
+        });
     }
 
     private static String connected(Flow flow) {
