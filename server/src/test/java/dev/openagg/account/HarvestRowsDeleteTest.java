@@ -239,11 +239,12 @@ class HarvestRowsDeleteTest {
                 + " x WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.guid = x.member_guid)").mapTo(Long.class).one());
     }
 
-    /** Sessions waiting for a lock another session holds. */
+    /** Sessions of the test's database waiting for a lock another session holds. */
     private static long blockedSessions(Jdbi rows, String db) {
         String sql = db.equals("h2")
                 ? "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL"
-                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()";
         return rows.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
