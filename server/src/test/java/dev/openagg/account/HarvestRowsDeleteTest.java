@@ -161,8 +161,7 @@ class HarvestRowsDeleteTest {
                 .javaMigrations(Database.javaMigrations(new EncryptSecretsMigration(TestKeys.ring()))
                         .toArray(JavaMigration[]::new))
                 .target("28").load().migrate();
-        Jdbi rows = login.user() == null ? Jdbi.create(config.jdbcUrl())
-                : Jdbi.create(config.jdbcUrl(), login.user(), login.password());
+        Jdbi rows = TestServer.db(config);
         writeAsSchema28(rows);
         List<String> before = rows.withHandle(h -> foreignKeys(h.getConnection(), "account_transaction"));
         assertThat(before).containsExactlyInAnyOrder("account_transaction -> member", "account_transaction -> account");

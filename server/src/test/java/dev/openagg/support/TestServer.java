@@ -77,13 +77,18 @@ public final class TestServer implements AutoCloseable {
 
     /** Another API client of this server, whose objects are separate from the test client's. */
     public Api otherClient(String clientId) {
-        new dev.openagg.client.ClientStore(org.jdbi.v3.core.Jdbi.create(config.jdbcUrl()), java.time.Clock.systemUTC())
+        new dev.openagg.client.ClientStore(db(), java.time.Clock.systemUTC())
                 .add(clientId, clientId + "-key");
         return new Api(port(), clientId, clientId + "-key");
     }
 
     /** The server's database, for tests that look at its rows. */
     public org.jdbi.v3.core.Jdbi db() {
+        return db(config);
+    }
+
+    /** {@code config}'s database, with its login when it has one; also before a server has started on it. */
+    public static org.jdbi.v3.core.Jdbi db(Config config) {
         Config.DatabaseSettings login = config.database();
         return login.user() == null ? org.jdbi.v3.core.Jdbi.create(config.jdbcUrl())
                 : org.jdbi.v3.core.Jdbi.create(config.jdbcUrl(), login.user(), login.password());
