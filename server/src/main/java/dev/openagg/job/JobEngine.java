@@ -5,6 +5,7 @@ import dev.openagg.connector.Challenge;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.Connector;
 import dev.openagg.connector.Guids;
+import dev.openagg.connector.Harvest;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.JobKind;
@@ -279,7 +280,8 @@ public final class JobEngine implements JobStarter {
         writer.trail().stepTaken(job.kind(), System.nanoTime() - started);
         int stateVersion = connector == null ? 0 : connector.stateVersion();
         if (carriesData(outcome)) {
-            queue.writeHarvest(() -> applyHandedOver(job, member, outcome, stateVersion, now));
+            queue.writeHarvest(rows(((Step.Succeeded) outcome).harvest()),
+                    () -> applyHandedOver(job, member, outcome, stateVersion, now));
         } else {
             applyStep(job, member, outcome, stateVersion, now);
         }
@@ -310,6 +312,15 @@ public final class JobEngine implements JobStarter {
     private static boolean carriesData(Step outcome) {
         return outcome instanceof Step.Succeeded succeeded && (notEmpty(succeeded.harvest().transactions())
                 || notEmpty(succeeded.harvest().holdings()));
+    }
+
+    /** The transactions and holdings a harvest stores: what a write costs and what it holds in memory. */
+    private static int rows(Harvest harvest) {
+        return size(harvest.transactions()) + size(harvest.holdings());
+    }
+
+    private static int size(List<?> rows) {
+        return rows == null ? 0 : rows.size();
     }
 
     private static boolean notEmpty(List<?> rows) {

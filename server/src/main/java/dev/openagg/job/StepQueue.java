@@ -9,13 +9,14 @@ public interface StepQueue {
     void enqueue(String jobGuid, int step, Instant at);
 
     /**
-     * Runs {@code write}, which stores the data a step brought back and moves its job on. By default at once, on the
-     * caller's thread; the scheduler runs it on threads of its own, so a step of another job (an MFA answer) never
-     * waits for a free step thread behind another member's data write. {@code write} must be safe to lose: a job
-     * whose write never ran is still running at the same step, and {@link JobEngine#requeueStalled} runs the step
+     * Runs {@code write}, which stores the {@code rows} rows a step brought back and moves its job on. By default at
+     * once, on the caller's thread; the scheduler runs it on threads of its own, so a step of another job (an MFA
+     * answer) never waits for a free step thread behind another member's data write, and makes the caller wait only
+     * while the rows already handed over and not yet stored are at its bound. {@code write} must be safe to lose: a
+     * job whose write never ran is still running at the same step, and {@link JobEngine#requeueStalled} runs the step
      * again.
      */
-    default void writeHarvest(Runnable write) {
+    default void writeHarvest(int rows, Runnable write) {
         write.run();
     }
 }
