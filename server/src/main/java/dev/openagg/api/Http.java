@@ -69,8 +69,8 @@ public final class Http {
             requestThreads.setThreadsPriority(REQUEST_THREAD_PRIORITY);
             cfg.jetty.threadPool = requestThreads;
             cfg.jetty.addConnector((server, httpConfiguration) -> {
-                // No cache of header lines per connection: Jetty builds one of about 18 KB for each connection that
-                // sends a second request, and a thousand polling clients kept a tenth of the heap in them.
+                // No cache of header lines per connection: Jetty builds one of about 100 KB for each connection that
+                // sends a second request, and a thousand polling clients kept half of the heap in them.
                 httpConfiguration.setHeaderCacheSize(0);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
                 connector.setPort(settings.port());

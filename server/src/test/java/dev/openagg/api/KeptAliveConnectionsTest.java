@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a kept-alive connection costs the server's heap. Jetty by default builds each connection a cache of the
- * header lines it has seen (a trie of about 18 KB) once the connection sends its second request; a thousand clients
- * polling a status each kept one, a tenth of the default heap, and under creating flows the heap ran out. The server
+ * header lines it has seen (a trie of about 100 KB) once the connection sends its second request; a thousand clients
+ * polling a status each kept one, half of the default heap, and under creating flows the heap ran out. The server
  * turns that cache off. Counted here with a class histogram of this JVM, in which the test's server runs.
  */
 class KeptAliveConnectionsTest {
