@@ -234,6 +234,7 @@ public class Report {
             {"mfa", "creating a member (its first aggregation stores 90 days of data)"},
             {"mfa_balance", "`check_balance` on a connected member (stores balances only)"},
             {"mfa_poll", null},
+            {"mfa_poll_create", null},
         };
         for (String[] kind : kinds) {
             for (Run run : runs) {
