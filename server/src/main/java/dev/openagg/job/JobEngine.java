@@ -5,7 +5,6 @@ import dev.openagg.connector.Challenge;
 import dev.openagg.connector.ConnectionStatus;
 import dev.openagg.connector.Connector;
 import dev.openagg.connector.Guids;
-import dev.openagg.connector.Harvest;
 import dev.openagg.connector.InstitutionInfo;
 import dev.openagg.connector.JobContext;
 import dev.openagg.connector.JobKind;
@@ -279,9 +278,9 @@ public final class JobEngine implements JobStarter {
                         .orElseGet(() -> connectorStep(connector, inputs));
         writer.trail().stepTaken(job.kind(), System.nanoTime() - started);
         int stateVersion = connector == null ? 0 : connector.stateVersion();
-        if (carriesData(outcome)) {
-            queue.writeHarvest(rows(((Step.Succeeded) outcome).harvest()),
-                    () -> applyHandedOver(job, member, outcome, stateVersion, now));
+        int rows = dataRows(outcome);
+        if (rows > 0) {
+            queue.writeHarvest(rows, () -> applyHandedOver(job, member, outcome, stateVersion, now));
         } else {
             applyStep(job, member, outcome, stateVersion, now);
         }
@@ -308,23 +307,18 @@ public final class JobEngine implements JobStarter {
                         members.keptValues(h, member.guid(), member.institutionCode()), jobs.earlier(h, job))));
     }
 
-    /** A success bringing back transactions or holdings: hundreds of rows to store, on the queue's writers. */
-    private static boolean carriesData(Step outcome) {
-        return outcome instanceof Step.Succeeded succeeded && (notEmpty(succeeded.harvest().transactions())
-                || notEmpty(succeeded.harvest().holdings()));
-    }
-
-    /** The transactions and holdings a harvest stores: what a write costs and what it holds in memory. */
-    private static int rows(Harvest harvest) {
-        return size(harvest.transactions()) + size(harvest.holdings());
+    /**
+     * The transactions and holdings a successful step brought back, 0 for any other outcome: a step with some has
+     * hundreds of rows to store, on the queue's writers, and the count is what the write holds in memory meanwhile.
+     */
+    private static int dataRows(Step outcome) {
+        return outcome instanceof Step.Succeeded succeeded
+                ? size(succeeded.harvest().transactions()) + size(succeeded.harvest().holdings())
+                : 0;
     }
 
     private static int size(List<?> rows) {
         return rows == null ? 0 : rows.size();
-    }
-
-    private static boolean notEmpty(List<?> rows) {
-        return rows != null && !rows.isEmpty();
     }
 
     /**

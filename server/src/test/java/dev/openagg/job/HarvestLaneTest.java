@@ -55,6 +55,13 @@ class HarvestLaneTest {
         }
     }
 
+    /** Hands a one-row write over from another thread and waits for it to run: fails when the lane has no room. */
+    private void handOverOneRowAndSeeItRun() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture.runAsync(() -> lane.execute(1, done::countDown)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        await(done);
+    }
+
     private static void waitingForRoom(Thread step) {
         Await.until(step::getState, s -> s == Thread.State.WAITING, BOUND, step.getName() + " waiting for room");
     }
@@ -111,9 +118,7 @@ class HarvestLaneTest {
         assertThat(handedOver).isFalse();
 
         release.countDown();
-        CountDownLatch next = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> lane.execute(1, next::countDown)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        await(next);
+        handOverOneRowAndSeeItRun();
         assertThat(ran).containsExactly("first");
 
         // The lane still has room for one row only: the interrupted step gave back nothing it had not taken.
@@ -132,9 +137,7 @@ class HarvestLaneTest {
         lane.execute(1, () -> {
             throw new IllegalStateException("the database went away");
         });
-        CountDownLatch next = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> lane.execute(1, next::countDown)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        await(next);
+        handOverOneRowAndSeeItRun();
     }
 
     @Test
