@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +47,10 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
 
     private final java.time.Clock clock;
 
-    /** {@code clock} is the server's clock: steps delayed by a connector come due by it, in tests too. */
+    /**
+     * {@code clock} is the server's clock: steps delayed by a connector come due by it, in tests too. The scheduler
+     * looks for due steps every two seconds of real time ({@link RealTimePolling}).
+     */
     public JobScheduler(DataSource dataSource, Settings settings, java.time.Clock clock) {
         this.dataSource = dataSource;
         this.settings = settings;
@@ -66,7 +70,7 @@ public final class JobScheduler implements StepQueue, AutoCloseable {
                     engine.expireOverdue();
                     engine.requeueStalled(settings.stalledAfter());
                 });
-        var builder = Scheduler.create(dataSource, stepTask)
+        var builder = new RealTimePolling(dataSource, List.of(stepTask))
                 .startTasks(sweep)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())

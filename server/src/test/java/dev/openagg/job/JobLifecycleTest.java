@@ -145,8 +145,7 @@ class JobLifecycleTest extends FreshServerTest {
 
     /**
      * A step the connector put off is written to the scheduler once. Writing it again changes its row's version, so a
-     * node that fetched the row just before fails to take it, and with the server's clock standing still no later
-     * poll comes: the member stayed DELAYED.
+     * node that fetched the row just before fails to take it, and takes it only at its next look for due steps.
      */
     @Test
     void a_delayed_step_is_queued_once_so_the_node_that_fetched_it_can_take_it() {

@@ -124,6 +124,24 @@ class ScenarioApiTest extends ServerTest {
         client.flow.awaitStatus(member, "CONNECTED");
     }
 
+    /**
+     * The scheduler looks for due steps every two seconds of real time, whatever the server's clock shows: a step put
+     * off by a second runs once the clock has moved by a second, less than that interval.
+     */
+    @Test
+    void a_step_put_off_runs_once_the_clock_reaches_it_however_little_the_clock_moved() {
+        client.registered("""
+                {"institution": {"code": "pause_bank", "name": "Pause Bank",
+                  "credentials": [{"field_name": "PASSWORD", "label": "Password", "type": "PASSWORD"}],
+                  "logins": [{"steps": [{"delay_seconds": 1}]}]}}""");
+        String member = client.member("pause_bank", Map.of("PASSWORD", "x"));
+
+        client.flow.awaitStatus(member, "DELAYED");
+        server.clock.advance(java.time.Duration.ofSeconds(1));
+
+        client.flow.awaitStatus(member, "CONNECTED");
+    }
+
     @Test
     void every_challenge_type_several_in_one_round_and_answers_as_lists_patterns_or_anything() throws IOException {
         client.registered("""
