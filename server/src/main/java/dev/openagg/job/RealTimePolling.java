@@ -9,10 +9,10 @@ import javax.sql.DataSource;
 
 /**
  * db-scheduler's builder, with the wait between two looks for due steps measured in real time. db-scheduler measures
- * it on the scheduler's clock, the server's: a look that began before the clock moved and ended after it set its next
- * look two seconds past the moved clock, and a step that came due by the move waited until the clock passed that
- * point, which a clock that stands still between moves (the tests') never did. Which steps are due is still judged
- * on the server's clock.
+ * it on the scheduler's clock, the server's, so a wait ends only once that clock is two seconds past where the wait
+ * began. A clock that stands still between moves (the tests') then kept a step waiting for ever when it came due by a
+ * move of under two seconds, or by a move made during a look that began before it. Which steps are due is still
+ * judged on the server's clock.
  */
 final class RealTimePolling extends SchedulerBuilder {
     RealTimePolling(DataSource dataSource, List<Task<?>> knownTasks) {
