@@ -120,7 +120,7 @@ public final class ClientClocks {
 
     /**
      * Moves the client's clock {@code by} (positive) ahead, and pulls the client's due times back by as much, in one
-     * transaction, so the server's sweeps pick up what fell due at once.
+     * transaction, so what fell due runs at the server's next look for due work (for job steps, within two seconds).
      */
     public Advance advance(String clientId, Duration by) {
         if (!enabled || by.isNegative() || by.isZero()) {
