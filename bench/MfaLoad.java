@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       ({@code -DwarmupSeconds}, 10 by default) and stops when the time is up; flows then under way are left.</li>
  * </ul>
  * {@code -DpollMs=N} changes the polling interval of any mode; {@code -DserverPid=PID} reads the server's CPU time
- * (utime + stime from /proc/PID/stat, in ticks of {@code -DclockTicks}, 100 by default) over the counted time.
+ * (utime + stime from /proc/PID/stat, in ticks of {@code -DclockTicks}, 100 by default) over the counted time, and
+ * {@code -DdatabasePid=PID} that of a PostgreSQL server (its postmaster's process id) and its processes.
  *
  * Run with the server jar on the class path (for Jackson):
  *   java -cp target/openagg.jar bench/MfaLoad.java BASE_URL CLIENT_ID API_KEY CLIENTS SECONDS [create|balance|poll]
@@ -101,6 +102,7 @@ public class MfaLoad {
         boolean polled = mode.equals("poll");
         long pollMs = Long.getLong("pollMs", polled ? 1000 : 5);
         Long serverPid = Long.getLong("serverPid");
+        Long databasePid = Long.getLong("databasePid");
         long ticks = Long.getLong("clockTicks", 100);
         MfaLoad load = new MfaLoad(args[0], args[1], args[2], pollMs, polled, polled ? 60 : 30);
 
@@ -123,6 +125,7 @@ public class MfaLoad {
         sleepUntil(opens);
         double cpuBefore = serverPid == null ? 0 : cpuSeconds(serverPid, ticks);
         double ownBefore = cpuSeconds(OWN_PID, ticks);
+        double databaseBefore = databasePid == null ? 0 : databaseCpuSeconds(databasePid, ticks);
         long start = System.nanoTime();
         if (polled) {
             sleepUntil(closes);
@@ -134,6 +137,7 @@ public class MfaLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = serverPid == null ? Double.NaN : cpuSeconds(serverPid, ticks) - cpuBefore;
         double own = cpuSeconds(OWN_PID, ticks) - ownBefore;
+        double database = databasePid == null ? Double.NaN : databaseCpuSeconds(databasePid, ticks) - databaseBefore;
 
         List<Long> steps = new ArrayList<>(load.stepNanos);
         Collections.sort(steps);
@@ -141,10 +145,12 @@ public class MfaLoad {
         System.out.printf(Locale.ROOT,
                 "{\"mode\": \"%s\", \"flow\": \"%s\", \"clients\": %d, \"poll_ms\": %d, \"seconds\": %.1f, \"flows\": %d, "
                         + "\"flows_per_second\": %.2f, \"errors\": %d, \"steps\": %d, \"step_p50_ms\": %s, \"step_p99_ms\": %s, "
-                        + "\"server_cpu_seconds\": %s, \"server_cpu_ms_per_flow\": %s, \"load_cpu_ms_per_flow\": %s}%n",
+                        + "\"server_cpu_seconds\": %s, \"server_cpu_ms_per_flow\": %s, \"load_cpu_ms_per_flow\": %s, "
+                        + "\"database_cpu_ms_per_flow\": %s}%n",
                 mode, flowKind, clients, pollMs, elapsed, done, done / elapsed, load.errors.get(), steps.size(),
                 number(percentile(steps, 0.50)), number(percentile(steps, 0.99)), number(cpu),
-                number(done == 0 ? Double.NaN : cpu * 1000 / done), number(done == 0 ? Double.NaN : own * 1000 / done));
+                number(done == 0 ? Double.NaN : cpu * 1000 / done), number(done == 0 ? Double.NaN : own * 1000 / done),
+                number(done == 0 ? Double.NaN : database * 1000 / done));
         System.exit(0); // the poll mode's clients are still in their flows
     }
 
@@ -171,6 +177,38 @@ public class MfaLoad {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state), so utime (14) and stime (15) are at 11 and 12
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
+    }
+
+    /**
+     * CPU seconds of a PostgreSQL server: its postmaster with the children it has reaped, and the processes it runs
+     * now (one per connection, and its writers), which are its children.
+     */
+    private static double databaseCpuSeconds(long postmaster, long ticksPerSecond) throws IOException {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String[] fields;
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                } catch (IOException gone) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                // fields[1] is field 4 (the parent); utime, stime, cutime and cstime are at 11 to 14
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14]);
+                } else if (Long.parseLong(fields[1]) == postmaster) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
+        return ticks / (double) ticksPerSecond;
     }
 
     private static String number(double value) {

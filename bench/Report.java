@@ -228,12 +228,14 @@ public class Report {
                 + "the next status change the client sees, so with polling once a second it includes up to a second of "
                 + "waiting for the next poll. Server CPU per flow is the server process's user and system time over the "
                 + "measurement divided by the flows completed in it (status polls included); the load generator's CPU per "
-                + "flow is its own process's, counted the same way, and runs on the same cores. At the widget's rate a "
+                + "flow is its own process's, counted the same way, and runs on the same cores, as do PostgreSQL's "
+                + "processes, whose CPU per flow is counted from its server process and the processes it runs. "
+                + "At the widget's rate a "
                 + "`check_balance` flow waits at least a second before each of its three steps is polled, so 1,000 "
                 + "clients complete at most about 333 a second.\n\n");
         md.append("| flow | polls every | clients | database | flows/s | errors | steps | step p50 | step p99 | server CPU per flow "
-                + "| load generator CPU per flow |\n");
-        md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| load generator CPU per flow | PostgreSQL's CPU per flow |\n");
+        md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         String[][] kinds = {
             {"mfa", "creating a member (its first aggregation stores 90 days of data)"},
             {"mfa_balance", "`check_balance` on a connected member (stores balances only)"},
@@ -249,11 +251,11 @@ public class Report {
                 String what = kind[1] != null ? kind[1] : (f.path("flow").asText().equals("create")
                         ? "creating a member, at the connect widget's polling rate"
                         : "`check_balance`, at the connect widget's polling rate");
-                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %.1f | %d | %d | %s | %s | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %.1f | %d | %d | %s | %s | %s | %s | %s |%n",
                         what, f.has("poll_ms") ? f.get("poll_ms").asInt() + " ms" : "5 ms", f.get("clients").asInt(),
                         run.title(), f.get("flows_per_second").asDouble(), f.get("errors").asInt(), f.get("steps").asInt(),
                         ms(f.get("step_p50_ms")), ms(f.get("step_p99_ms")), ms(f.get("server_cpu_ms_per_flow")),
-                        ms(f.get("load_cpu_ms_per_flow"))));
+                        ms(f.get("load_cpu_ms_per_flow")), ms(f.get("database_cpu_ms_per_flow"))));
             }
         }
 
