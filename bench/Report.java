@@ -259,6 +259,8 @@ public class Report {
             }
         }
 
+        byClients(md, runs);
+
         List<String> titles = runs.stream().map(Run::title).toList();
         md.append("\n## Start and memory\n\n").append(row("", titles)).append(row("---", titles.stream().map(t -> "---:").toList()));
         md.append(row("process start to the first served request", runs.stream().map(Report::starts).toList()));
@@ -318,6 +320,34 @@ public class Report {
     }
 
     /** A figure in milliseconds, or a dash when the run had none (no steps, no server process id). */
+    /** The {@code check_balance} flows with fewer clients than the target's 50, beside the 50, per database. */
+    private static void byClients(StringBuilder md, List<Run> runs) {
+        if (runs.stream().noneMatch(run -> run.get("mfa_balance_by_clients") != null
+                && run.get("mfa_balance_by_clients").size() > 0)) {
+            return;
+        }
+        md.append("\n`check_balance` flows polled every 5 ms by fewer clients, beside the target's 50. Each client keeps one "
+                + "flow under way, so once the cores are saturated each client more adds its flow to the queue that "
+                + "every step waits in.\n\n");
+        md.append("| database | clients | flows/s | step p50 | step p99 | server CPU per flow |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        for (Run run : runs) {
+            List<JsonNode> rows = new ArrayList<>();
+            JsonNode fewer = run.get("mfa_balance_by_clients");
+            if (fewer != null) {
+                fewer.forEach(rows::add);
+            }
+            if (run.get("mfa_balance") != null) {
+                rows.add(run.get("mfa_balance"));
+            }
+            for (JsonNode f : rows) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %s | %s |%n", run.title(),
+                        f.get("clients").asInt(), f.get("flows_per_second").asDouble(), ms(f.get("step_p50_ms")),
+                        ms(f.get("step_p99_ms")), ms(f.get("server_cpu_ms_per_flow"))));
+            }
+        }
+    }
+
     private static String ms(JsonNode value) {
         return value == null || !value.isNumber() ? "—" : String.format(Locale.ROOT, "%.1f ms", value.asDouble());
     }
