@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -367,9 +367,9 @@ public class MfaLoad {
     }
 
     /**
-     * One HTTP/1.1 connection, kept alive between requests, for the thread-per-client modes. Replies are read by their
-     * Content-Length or in chunks. A request on a kept connection that finds it closed before any reply byte (the
-     * server's idle timeout) is sent once more on a new one.
+     * One HTTP/1.1 connection of a client thread, kept alive between requests. Replies are read by their
+     * Content-Length or in chunks. A request on a kept connection that fails before any byte of its reply arrives (the
+     * server closed the connection when it was idle) is sent once more on a new one.
      */
     static final class PlainConnection {
         record Reply(int status, byte[] body) {
@@ -380,6 +380,8 @@ public class MfaLoad {
         private Socket socket;
         private BufferedInputStream in;
         private OutputStream out;
+        /** Whether a byte of the reply being read has arrived: a request is sent again only before that. */
+        private boolean replyStarted;
 
         PlainConnection(String host, int port) {
             this.host = host;
@@ -396,9 +398,9 @@ public class MfaLoad {
                 out.write(request);
                 out.flush();
                 return read();
-            } catch (EOFException | SocketException e) {
+            } catch (IOException e) {
                 close();
-                if (!reused) {
+                if (!reused || replyStarted || e instanceof SocketTimeoutException) {
                     throw e;
                 }
                 open();
@@ -446,10 +448,17 @@ public class MfaLoad {
         }
 
         private Reply read() throws IOException {
-            String statusLine = line();
-            if (statusLine == null) {
+            replyStarted = false;
+            int first = in.read();
+            if (first == -1) {
                 throw new EOFException("connection closed before a reply");
             }
+            replyStarted = true;
+            String rest = line();
+            if (rest == null) {
+                throw new EOFException("reply cut short");
+            }
+            String statusLine = (char) first + rest;
             int status = Integer.parseInt(statusLine.substring(9, 12));
             int length = -1;
             boolean chunked = false;
