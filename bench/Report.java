@@ -319,7 +319,6 @@ public class Report {
         return new Verdict(String.format(Locale.ROOT, "%.1f /s", perSecond), met.test(perSecond));
     }
 
-    /** A figure in milliseconds, or a dash when the run had none (no steps, no server process id). */
     /** The {@code check_balance} flows with fewer clients than the target's 50, beside the 50, per database. */
     private static void byClients(StringBuilder md, List<Run> runs) {
         if (runs.stream().noneMatch(run -> run.get("mfa_balance_by_clients") != null
@@ -348,6 +347,7 @@ public class Report {
         }
     }
 
+    /** A figure in milliseconds, or a dash when the run had none (no steps, no server process id). */
     private static String ms(JsonNode value) {
         return value == null || !value.isNumber() ? "—" : String.format(Locale.ROOT, "%.1f ms", value.asDouble());
     }
