@@ -149,8 +149,7 @@ public class MfaLoad {
                         + "\"database_cpu_ms_per_flow\": %s}%n",
                 mode, flowKind, clients, pollMs, elapsed, done, done / elapsed, load.errors.get(), steps.size(),
                 number(percentile(steps, 0.50)), number(percentile(steps, 0.99)), number(cpu),
-                number(done == 0 ? Double.NaN : cpu * 1000 / done), number(done == 0 ? Double.NaN : own * 1000 / done),
-                number(done == 0 ? Double.NaN : database * 1000 / done));
+                number(perFlow(cpu, done)), number(perFlow(own, done)), number(perFlow(database, done)));
         System.exit(0); // the poll mode's clients are still in their flows
     }
 
@@ -171,11 +170,18 @@ public class MfaLoad {
         }
     }
 
-    /** utime + stime of a process, in seconds (fields 14 and 15 of /proc/PID/stat, after the parenthesised name). */
+    /**
+     * The fields of /proc/PID/stat after the parenthesised name, which may hold spaces: {@code fields[0]} is field 3
+     * (the state), so the parent (4) is at 1, and utime, stime, cutime and cstime (14 to 17) are at 11 to 14.
+     */
+    private static String[] statFields(Path process) throws IOException {
+        String stat = Files.readString(process.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime + stime of a process, in seconds. */
     private static double cpuSeconds(long pid, long ticksPerSecond) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is field 3 (state), so utime (14) and stime (15) are at 11 and 12
+        String[] fields = statFields(Path.of("/proc/" + pid));
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
     }
 
@@ -193,13 +199,11 @@ public class MfaLoad {
                 }
                 String[] fields;
                 try {
-                    String stat = Files.readString(process.resolve("stat"));
-                    fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    fields = statFields(process);
                 } catch (IOException gone) {
                     continue;
                 }
                 long pid = Long.parseLong(name);
-                // fields[1] is field 4 (the parent); utime, stime, cutime and cstime are at 11 to 14
                 if (pid == postmaster) {
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
                             + Long.parseLong(fields[14]);
@@ -209,6 +213,11 @@ public class MfaLoad {
             }
         }
         return ticks / (double) ticksPerSecond;
+    }
+
+    /** CPU seconds spread over the flows, in milliseconds a flow. */
+    private static double perFlow(double seconds, int flows) {
+        return flows == 0 ? Double.NaN : seconds * 1000 / flows;
     }
 
     private static String number(double value) {
