@@ -301,10 +301,10 @@ public final class JobEngine implements JobStarter {
 
     /** The inputs of the job's step {@code step}; empty when the job has moved on or its member is gone. */
     private Optional<StepInputs> inputs(Handle h, String jobGuid, int step) {
-        return jobs.find(h, jobGuid).filter(j -> j.isRunning() && j.step() == step)
-                .flatMap(job -> members.get(h, job.memberGuid()).map(member -> new StepInputs(job, member,
+        return jobs.stepping(h, jobGuid).filter(s -> s.job().isRunning() && s.job().step() == step)
+                .flatMap(s -> members.get(h, s.job().memberGuid()).map(member -> new StepInputs(s.job(), member,
                         clocks.of(h, member.clientId()).now(), members.credentialValues(h, member.guid()),
-                        members.keptValues(h, member.guid(), member.institutionCode()), jobs.earlier(h, job))));
+                        members.keptValues(h, member.guid(), member.institutionCode()), s.earlier())));
     }
 
     /**

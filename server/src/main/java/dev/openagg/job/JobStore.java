@@ -53,8 +53,10 @@ final class JobStore {
     void insert(Handle h, Job job) {
         h.createUpdate("""
                         INSERT INTO job (guid, member_guid, kind, phase, step, connector_state_version, version, created_at,
-                          updated_at)
-                        VALUES (:guid, :member, :kind, :phase, :step, 0, 0, :now, :now)""")
+                          updated_at, earlier_jobs, earlier_jobs_of_kind)
+                        VALUES (:guid, :member, :kind, :phase, :step, 0, 0, :now, :now,
+                          (SELECT COUNT(*) FROM job WHERE member_guid = :member),
+                          (SELECT COUNT(*) FROM job WHERE member_guid = :member AND kind = :kind))""")
                 .bind("guid", job.guid())
                 .bind("member", job.memberGuid())
                 .bind("kind", job.kind().name())
@@ -98,19 +100,20 @@ final class JobStore {
     record Earlier(int all, int ofKind) {
     }
 
+    /** A job as its step reads it: the row, and the jobs its member ran before it. */
+    record Stepping(Job job, Earlier earlier) {
+    }
+
     /**
-     * The member's jobs other than {@code job}. A member runs one job at a time, and a step runs only while its job
-     * does, so every other job of the member is an earlier one.
+     * The job with its earlier jobs' counts, which {@link #insert} stored: a member runs one job at a time, so the
+     * member's jobs when it was created are all that came before it. Jobs that ended before those counts were kept
+     * have none (read as 0), and run no more steps.
      */
-    Earlier earlier(Handle h, Job job) {
-        return h.createQuery("""
-                        SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN kind = :kind THEN 1 ELSE 0 END), 0) AS of_kind
-                        FROM job WHERE member_guid = :member AND guid <> :guid""")
-                .bind("kind", job.kind().name())
-                .bind("member", job.memberGuid())
-                .bind("guid", job.guid())
-                .map((rs, c) -> new Earlier(rs.getInt("total"), rs.getInt("of_kind")))
-                .one();
+    Optional<Stepping> stepping(Handle h, String guid) {
+        return h.createQuery("SELECT * FROM job WHERE guid = :guid").bind("guid", guid)
+                .map((rs, c) -> new Stepping(map(rs), new Earlier(rs.getInt("earlier_jobs"),
+                        rs.getInt("earlier_jobs_of_kind"))))
+                .findOne();
     }
 
     /** Challenged jobs whose time to answer has run out. */

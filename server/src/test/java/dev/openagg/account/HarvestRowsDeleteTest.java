@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openagg.Config;
 import dev.openagg.client.ClientStore;
-import dev.openagg.db.Database;
-import dev.openagg.secret.EncryptSecretsMigration;
 import dev.openagg.support.Api;
 import dev.openagg.support.Await;
 import dev.openagg.support.Flow;
+import dev.openagg.support.OldSchema;
 import dev.openagg.support.Reply;
 import dev.openagg.support.StoredRows;
-import dev.openagg.support.TestKeys;
 import dev.openagg.support.TestServer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,8 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,13 +151,7 @@ class HarvestRowsDeleteTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void a_database_from_before_migration_29_keeps_its_data_and_loses_the_keys(String db) throws SQLException {
         Config config = TestServer.config(db);
-        Config.DatabaseSettings login = config.database();
-        Flyway.configure().dataSource(config.jdbcUrl(), login.user(), login.password())
-                .locations("classpath:db/migration")
-                .javaMigrations(Database.javaMigrations(new EncryptSecretsMigration(TestKeys.ring()))
-                        .toArray(JavaMigration[]::new))
-                .target("28").load().migrate();
-        Jdbi rows = TestServer.db(config);
+        Jdbi rows = OldSchema.at(config, "28");
         writeAsSchema28(rows);
         List<String> before = rows.withHandle(h -> foreignKeys(h.getConnection(), "account_transaction"));
         assertThat(before).containsExactlyInAnyOrder("account_transaction -> member", "account_transaction -> account");
