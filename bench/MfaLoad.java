@@ -181,8 +181,12 @@ public class MfaLoad {
 
     /** utime + stime of a process, in seconds. */
     private static double cpuSeconds(long pid, long ticksPerSecond) throws IOException {
-        String[] fields = statFields(Path.of("/proc/" + pid));
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
+        return ownTicks(statFields(Path.of("/proc/" + pid))) / (double) ticksPerSecond;
+    }
+
+    /** utime + stime, in clock ticks, from a process's {@link #statFields}. */
+    private static long ownTicks(String[] fields) {
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
@@ -205,10 +209,9 @@ public class MfaLoad {
                 }
                 long pid = Long.parseLong(name);
                 if (pid == postmaster) {
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                            + Long.parseLong(fields[14]);
+                    ticks += ownTicks(fields) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
                 } else if (Long.parseLong(fields[1]) == postmaster) {
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += ownTicks(fields);
                 }
             }
         }
@@ -486,8 +489,7 @@ public class MfaLoad {
             byte[] body;
             if (chunked) {
                 ByteArrayOutputStream all = new ByteArrayOutputStream();
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                for (int size = chunkSize(); size > 0; size = chunkSize()) {
                     all.write(in.readNBytes(size));
                     line();
                 }
@@ -508,6 +510,15 @@ public class MfaLoad {
                 close();
             }
             return new Reply(status, body);
+        }
+
+        /** The size of the next chunk of a chunked body, from its line (any extension after ';' ignored). */
+        private int chunkSize() throws IOException {
+            String line = line();
+            if (line == null) {
+                throw new EOFException("reply cut short");
+            }
+            return Integer.parseInt(line.split(";")[0].trim(), 16);
         }
 
         /** A header line without its CRLF, or null at the end of the stream before any byte of it. */

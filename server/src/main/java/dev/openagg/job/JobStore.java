@@ -54,9 +54,9 @@ final class JobStore {
         h.createUpdate("""
                         INSERT INTO job (guid, member_guid, kind, phase, step, connector_state_version, version, created_at,
                           updated_at, earlier_jobs, earlier_jobs_of_kind)
-                        VALUES (:guid, :member, :kind, :phase, :step, 0, 0, :now, :now,
-                          (SELECT COUNT(*) FROM job WHERE member_guid = :member),
-                          (SELECT COUNT(*) FROM job WHERE member_guid = :member AND kind = :kind))""")
+                        SELECT :guid, :member, :kind, :phase, :step, 0, 0, :now, :now, COUNT(*),
+                          COALESCE(SUM(CASE WHEN kind = :kind THEN 1 ELSE 0 END), 0)
+                        FROM job WHERE member_guid = :member""")
                 .bind("guid", job.guid())
                 .bind("member", job.memberGuid())
                 .bind("kind", job.kind().name())
